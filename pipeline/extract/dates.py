@@ -1,0 +1,464 @@
+"""Date expressions resolved against a publication date, with precision.
+
+Every expression becomes an interval ``[lo, hi]`` with a representative
+``value`` (the stated day, or the interval midpoint) and a precision:
+``day`` (a stated or computed calendar day), ``week``, ``month`` or ``approx``.
+A role says what the date is for, from the words right before it:
+``occurred`` (default), ``effective`` ("from", "starting", "took effect"),
+``deadline`` ("until", "expires", "by"), ``attributive`` ("the order of April 2"),
+``since`` and ``window`` ("between").
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
+    "thirty": 30, "sixty": 60, "ninety": 90, "several": None, "few": None,
+}
+
+# Month names are matched case-sensitively (capitalised) so "may" the verb is not May.
+_MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?)")
+_ORD = r"(?:st|nd|rd|th)?"
+_RE_MONTH_DAY = re.compile(
+    _MON + r"\s+(?P<d1>\d{1,2})" + _ORD + r"(?![\d%])"
+    r"(?:\s*(?:-|–|—|to)\s*(?P<d2>\d{1,2})" + _ORD + r"(?![\d%:]))?"
+    r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b")
+_RE_DAY_MONTH = re.compile(
+    r"\b(?P<d1>\d{1,2})" + _ORD + r"(?:\s*(?:-|–)\s*(?P<d2>\d{1,2})" + _ORD + r")?\s+(?:of\s+)?" + _MON +
+    r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b")
+_RE_ISO = re.compile(r"\b(?P<year>20\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+_MON_ALONE = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
+              r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)")
+_RE_MONTH = re.compile(
+    r"(?:\b(?P<mod>early|mid|late|the\s+end\s+of|end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+|(?<![\w-]))"
+    + _MON_ALONE + r"(?![\w-])(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?")
+_RE_WEEKDAY = re.compile(
+    r"(?:\b(?P<mod>last|next|this|coming|early|late|on|this\s+past)\s+)?"
+    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b")
+_RE_ORDINAL_DAY = re.compile(r"\bthe\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:century|round|time|anniversary|floor|largest|biggest))")
+_RE_RELATIVE = re.compile(
+    r"\b(?:(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
+    r"|(?P<yesterday>yesterday|last\s+night)"
+    r"|(?P<tomorrow>tomorrow)"
+    r"|(?P<wk>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next|the\s+past|the\s+previous|the\s+coming)\s+week(?:end)?|(?:over\s+)?the\s+weekend)"
+    r"|(?P<mo>(?:(?:earlier|later|early|late|mid)[\s-]+)?(?:last|this|next|the\s+previous|the\s+past)\s+month)"
+    r"|(?P<yr>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next)\s+year)"
+    r"|(?P<ago>(?P<agon>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)\s+(?P<agou>days?|weeks?|months?)\s+ago)"
+    r"|(?P<rel>(?:the\s+)?(?P<reln>previous|following|next|preceding)\s+day|the\s+day\s+(?P<relb>before|after)"
+    r"|(?P<reln2>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+(?P<reld>later|earlier|after|before)))\b",
+    re.I)
+
+_FUTURE_CUES = re.compile(
+    r"\b(?:will|would|'ll|shall|is\s+to|are\s+to|due|scheduled|set\s+to|plans?\s+to|planned|going\s+to|next|"
+    r"upcoming|expires?|expiring|runs?\s+(?:out|until)|"
+    r"when\s+they|to\s+meet|to\s+visit|to\s+take\s+effect)\b|'ll\b", re.I)
+_IMMEDIATE_FUTURE = re.compile(r"\b(?:from|starting|beginning|effective|until|till|through|by|as\s+of)\s+(?:on\s+)?$", re.I)
+_PAST_CUES = re.compile(
+    r"\b(?:\w{3,}ed|was|were|had|did|said|met|held|spoke|began|took|came|struck|drew|told|ago|last|"
+    r"earlier|since|ran|won|lost|fell|rose|hit|cut|put|set|went|made|gave|sent|bought|sold|began|saw)\b", re.I)
+_ROLE_EFFECTIVE_NEAR = re.compile(
+    r"(?:\bfrom|\bstarting(?:\s+on|\s+from)?|\bbeginning(?:\s+on)?|\beffective(?:\s+on|\s+from)?|\bwith\s+effect\s+from|"
+    r"\bas\s+of|\bappl(?:y|ies|ied)\s+from|\btakes?\s+effect(?:\s+on|\s+from)?|\btake\s+effect(?:\s+on|\s+from)?)"
+    r"(?:\s+(?:12:01|midnight|\d{1,2}:\d{2})(?:\s*[ap]\.m\.)?(?:\s+\w+\s+time)?\s+on)?\s*$", re.I)
+_ROLE_EFFECTIVE_FAR = re.compile(
+    r"\b(?:took\s+effect|came\s+into\s+force|comes?\s+into\s+force|kick(?:ed|s)?\s+in|went\s+into\s+effect|"
+    r"goes\s+into\s+effect|in\s+force|applied)\b[^.;,]{0,70}$", re.I)
+_ROLE_DEADLINE = re.compile(
+    r"(?:\buntil|\btill|\bthrough|\bexpires?(?:\s+on)?|\bexpiring(?:\s+on)?|\bexpired(?:\s+on)?|\bruns?\s+out\s+on|"
+    r"\bran\s+out\s+on|\blapses?\s+on|\bno\s+later\s+than|\bby|\bbefore|\bdeadline\s+of|\bdue\s+(?:on|by)|"
+    r"\bexpire\s+on|\bexpiry\s+date:?|\bends?\s+on|\bruns?\s+until|\b(?:extended|extend|extending|extends)\b[^.;]{0,60}?\bto|"
+    r"\bpause\s+(?:\w+\s+){0,3}to)\s*$", re.I)
+_ROLE_ATTR = re.compile(r"(?:\b(?:order|rule|statement|announcement|measures?|agreement|deal|letter)s?\s+(?:of|dated)|\bdated)\s*$", re.I)
+_ROLE_SINCE = re.compile(r"\bsince\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: dt.date
+    lo: dt.date
+    hi: dt.date
+    precision: str
+    role: str = "occurred"
+    last: dt.date | None = None  # last day of a stated day range ("June 9-10")
+
+
+@dataclass(frozen=True)
+class Duration:
+    start: int
+    end: int
+    text: str
+    days: int = 0
+    months: int = 0
+    years: int = 0
+
+
+_RE_DURATION = re.compile(
+    r"\b(?:(?P<for>for)\s+)?(?:(?P<q>another|a\s+further|an\s+additional|further|an\s+initial\s+period\s+of|a\s+period\s+of|the\s+same|a|an)\s+)?"
+    r"(?P<n>\d+|one|two|three|six|nine|twelve|ninety|sixty|thirty)?[\s-]?(?P<unit>days?|weeks?|months?|years?)\b"
+    r"(?P<noun>\s+(?:pause|truce|suspension|window|period|reprieve|extension|delay|timetable))?", re.I)
+
+
+def _mid(lo: dt.date, hi: dt.date) -> dt.date:
+    return lo + dt.timedelta(days=(hi - lo).days // 2)
+
+
+def _month_end(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def _month_key(tok: str) -> int:
+    return MONTHS[tok.lower().rstrip(".")]
+
+
+def _tense(text: str, pos: int, end: int) -> str | None:
+    """'future', 'past' or None from the nearest tense cue before ``pos`` (else after ``end``)."""
+    lo = max(0, pos - 90)
+    window = text[lo:pos]
+    if _IMMEDIATE_FUTURE.search(window):
+        return "future"
+    best, best_pos = None, -1
+    for m in _FUTURE_CUES.finditer(window):
+        if m.end() >= best_pos:
+            best, best_pos = "future", m.end()
+    for m in _PAST_CUES.finditer(window):
+        if m.end() > best_pos:
+            best, best_pos = "past", m.end()
+    if best:
+        return best
+    after = text[end:end + 60]
+    f = _FUTURE_CUES.search(after)
+    p = _PAST_CUES.search(after)
+    if f and (not p or f.start() < p.start()):
+        return "future"
+    if p:
+        return "past"
+    return None
+
+
+def _pick_year(pub: dt.date, month: int, day: int | None, tense: str | None) -> int:
+    cands = []
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        d = day if day is not None else 1
+        d = min(d, _month_end(y, month))
+        first = dt.date(y, month, d)
+        last = dt.date(y, month, d if day is not None else _month_end(y, month))
+        cands.append((y, first, last))
+    if tense == "future":
+        ok = [c for c in cands if c[2] >= pub and (c[1] - pub).days <= 330]
+        if ok:
+            return ok[0][0]
+    if tense == "past":
+        ok = [c for c in cands if c[1] <= pub and (pub - c[1]).days <= 330]
+        if ok:
+            return ok[-1][0]
+    # nearest plausible
+    return min(cands, key=lambda c: min(abs((c[1] - pub).days), abs((c[2] - pub).days)))[0]
+
+
+def _role(text: str, start: int) -> str:
+    before = text[max(0, start - 100):start]
+    if _ROLE_ATTR.search(before):
+        return "attributive"
+    if _ROLE_SINCE.search(before):
+        return "since"
+    if _ROLE_EFFECTIVE_NEAR.search(before):
+        return "effective"
+    if _ROLE_DEADLINE.search(before):
+        return "deadline"
+    if re.search(r"\bbetween\s*$", before, re.I) or re.search(r"\bbetween\s[^.;]{0,40}\band\s*$", before, re.I):
+        return "window"
+    if _ROLE_EFFECTIVE_FAR.search(before):
+        return "effective"
+    return "occurred"
+
+
+def _modded_month(y: int, m: int, mod: str | None) -> tuple[dt.date, dt.date, str]:
+    end = _month_end(y, m)
+    mod = (mod or "").lower()
+    if mod == "early" or "start" in mod or "beginning" in mod:
+        return dt.date(y, m, 1), dt.date(y, m, 10), "approx"
+    if mod in ("mid", "the middle of"):
+        return dt.date(y, m, 10), dt.date(y, m, 20), "approx"
+    if mod == "late" or "end" in mod:
+        return dt.date(y, m, 21), dt.date(y, m, end), "approx"
+    return dt.date(y, m, 1), dt.date(y, m, end), "month"
+
+
+def _weekday(pub: dt.date, wd: int, mod: str | None, tense: str | None) -> dt.date:
+    mod = (mod or "").lower()
+    back = (pub.weekday() - wd) % 7
+    fwd = (wd - pub.weekday()) % 7
+    if mod in ("last", "this past"):
+        return pub - dt.timedelta(days=back or 7)
+    if mod in ("next", "coming"):
+        return pub + dt.timedelta(days=fwd or 7)
+    if tense == "future":
+        return pub + dt.timedelta(days=fwd)
+    return pub - dt.timedelta(days=back)
+
+
+def _num(tok: str | None) -> int | None:
+    if tok is None:
+        return None
+    tok = tok.lower()
+    if tok.isdigit():
+        return int(tok)
+    return NUMBERS.get(tok)
+
+
+def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[DateMention]:
+    """All date expressions in ``text`` (one sentence), resolved against ``pub``.
+
+    ``anchor`` is the last date mentioned before this sentence; relative
+    expressions such as "the previous day" resolve against it when the sentence
+    itself gives none.
+    """
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    rel_pending = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(m_start, m_end, lo, hi, prec, value=None, last=None):
+        taken.append((m_start, m_end))
+        out.append(DateMention(m_start, m_end, text[m_start:m_end], value or _mid(lo, hi), lo, hi, prec,
+                               _role(text, m_start), last))
+
+    for m in _RE_ISO.finditer(text):
+        try:
+            d = dt.date(int(m["year"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            continue
+        add(m.start(), m.end(), d, d, "day", d)
+
+    for rx in (_RE_MONTH_DAY, _RE_DAY_MONTH):
+        for m in rx.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            month = _month_key(m["mon"])
+            d1 = int(m["d1"])
+            d2 = int(m["d2"]) if m["d2"] else None
+            if m["year"]:
+                year = int(m["year"])
+            elif _role(text, m.start()) in ("deadline", "effective"):
+                year = next(y for y in (pub.year - 1, pub.year, pub.year + 1)
+                            if dt.date(y, month, min(d1, _month_end(y, month))) >= pub - dt.timedelta(days=90))
+            else:
+                year = _pick_year(pub, month, d1, _tense(text, m.start(), m.end()))
+            try:
+                first = dt.date(year, month, d1)
+                last = dt.date(year, month, d2) if d2 and d2 > d1 else None
+            except ValueError:
+                continue
+            start = m.start()
+            # "Tuesday, June 10" - fold the weekday into the date
+            wm = re.search(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*$", text[max(0, start - 12):start])
+            if wm:
+                start = start - (len(text[max(0, start - 12):start]) - wm.start())
+            add(start, m.end(), first, last or first, "day", first, last)
+
+    for m in _RE_RELATIVE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        s = m.group(0).lower()
+        if m["today"]:
+            add(m.start(), m.end(), pub, pub, "day", pub)
+        elif m["yesterday"]:
+            d = pub - dt.timedelta(days=1)
+            add(m.start(), m.end(), d, d, "day", d)
+        elif m["tomorrow"]:
+            d = pub + dt.timedelta(days=1)
+            add(m.start(), m.end(), d, d, "day", d)
+        elif m["wk"]:
+            monday = pub - dt.timedelta(days=pub.weekday())
+            if "weekend" in s:
+                if "next" in s or "coming" in s:
+                    sat = monday + dt.timedelta(days=5 if pub.weekday() < 5 else 12)
+                elif "last" in s or "past" in s or "previous" in s:
+                    sat = monday - dt.timedelta(days=2)
+                    if pub.weekday() == 6 and "last" not in s:
+                        sat = monday + dt.timedelta(days=5)
+                else:  # "the weekend", "this weekend": the most recent one
+                    sat = monday + dt.timedelta(days=5) if pub.weekday() >= 5 else monday - dt.timedelta(days=2)
+                add(m.start(), m.end(), sat, sat + dt.timedelta(days=1), "week")
+                continue
+            if "last" in s or "past" in s or "previous" in s:
+                lo, hi = monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+            elif "next" in s or "coming" in s:
+                lo, hi = monday + dt.timedelta(days=7), monday + dt.timedelta(days=13)
+            elif "earlier" in s:
+                lo, hi = monday, pub
+            elif "later" in s:
+                lo, hi = min(pub + dt.timedelta(days=1), monday + dt.timedelta(days=6)), monday + dt.timedelta(days=6)
+            else:
+                lo, hi = monday, monday + dt.timedelta(days=6)
+            add(m.start(), m.end(), lo, hi, "week")
+        elif m["mo"]:
+            y, mo = pub.year, pub.month
+            if "last" in s or "previous" in s or "past" in s:
+                y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+            elif "next" in s:
+                y, mo = (y, mo + 1) if mo < 12 else (y + 1, 1)
+            end = _month_end(y, mo)
+            lo, hi = dt.date(y, mo, 1), dt.date(y, mo, end)
+            prec = "month"
+            if s.startswith("earlier"):
+                lo, hi, prec = lo, max(lo, pub - dt.timedelta(days=1)), "approx"
+            elif s.startswith("later"):
+                lo, hi, prec = min(hi, pub + dt.timedelta(days=1)), hi, "approx"
+            elif s.startswith("early"):
+                hi, prec = dt.date(y, mo, 10), "approx"
+            elif s.startswith("mid"):
+                lo, hi, prec = dt.date(y, mo, 10), dt.date(y, mo, 20), "approx"
+            elif s.startswith("late"):
+                lo, prec = dt.date(y, mo, 21), "approx"
+            add(m.start(), m.end(), lo, hi, prec)
+        elif m["yr"]:
+            y = pub.year - 1 if "last" in s else pub.year + 1 if "next" in s else pub.year
+            lo, hi = dt.date(y, 1, 1), dt.date(y, 12, 31)
+            if s.startswith("earlier"):
+                hi = pub
+            elif s.startswith("later"):
+                lo = pub + dt.timedelta(days=1)
+            elif s.startswith("early"):
+                hi = dt.date(y, 4, 30)
+            elif s.startswith("late"):
+                lo = dt.date(y, 9, 1)
+            add(m.start(), m.end(), lo, hi, "approx")
+        elif m["ago"]:
+            n = _num(m["agon"]) or 1
+            unit = m["agou"].lower()
+            if unit.startswith("day"):
+                d = pub - dt.timedelta(days=n)
+                add(m.start(), m.end(), d, d, "day", d)
+            elif unit.startswith("week"):
+                d = pub - dt.timedelta(days=7 * n)
+                add(m.start(), m.end(), d - dt.timedelta(days=3), d + dt.timedelta(days=3), "week", d)
+            else:
+                d = pub - dt.timedelta(days=30 * n)
+                add(m.start(), m.end(), d - dt.timedelta(days=15), d + dt.timedelta(days=15), "approx", d)
+        elif m["rel"]:
+            rel_pending.append(m)
+
+    for m in _RE_WEEKDAY.finditer(text):
+        ws = m.start("wd")
+        if not free(ws, m.end()):
+            continue
+        wd = WEEKDAYS[m["wd"].lower()]
+        mod = m["mod"]
+        start = m.start() if mod and mod.lower() in ("last", "next", "this", "coming", "this past") else ws
+        d = _weekday(pub, wd, mod, _tense(text, start, m.end()))
+        add(start, m.end(), d, d, "day", d)
+
+    for m in _RE_MONTH.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        mon_tok = m["mon"]
+        if mon_tok == "May" and re.match(r"\s+(?:be|have|take|not|also|well|need|come|want)\b", text[m.end():]):
+            continue
+        month = _month_key(mon_tok)
+        year = int(m["year"]) if m["year"] else _pick_year(pub, month, None, _tense(text, m.start(), m.end()))
+        lo, hi, prec = _modded_month(year, month, m["mod"])
+        add(m.start(), m.end(), lo, hi, prec)
+
+    for m in _RE_ORDINAL_DAY.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        day = int(m["d1"])
+        y, mo = pub.year, pub.month
+        tense = _tense(text, m.start(), m.end())
+        if day > pub.day and (tense == "past" or (tense is None and day - pub.day > 15)):
+            y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        elif day < pub.day and tense == "future":
+            y, mo = (y, mo + 1) if mo < 12 else (y + 1, 1)
+        try:
+            d = dt.date(y, mo, day)
+        except ValueError:
+            continue
+        add(m.start(), m.end(), d, d, "day", d)
+
+    out.sort(key=lambda o: o.start)
+    for m in rel_pending:
+        if not free(m.start(), m.end()):
+            continue
+        prior = [o for o in out if o.end <= m.start()]
+        later = [o for o in out if o.start >= m.end()]
+        base_d = prior[-1].value if prior else anchor
+        if m["reln"]:
+            delta = -1 if m["reln"].lower() in ("previous", "preceding") else 1
+        elif m["relb"]:
+            delta = -1 if m["relb"].lower() == "before" else 1
+        else:
+            n = _num(m["reln2"]) or 1
+            word = m["reld"].lower()
+            if word in ("after", "before") and later and later[0].start - m.end() < 60 and not prior:
+                # "came a day after ... on Thursday": the subject's day is Thursday + n
+                base_d, delta = later[0].value, (n if word == "after" else -n)
+            elif word == "after":
+                delta = -n   # "said on Friday, a day after a call": the call came first
+            elif word == "before":
+                delta = n
+            else:
+                delta = n if word == "later" else -n
+        if base_d is None:
+            continue
+        d = base_d + dt.timedelta(days=delta)
+        add(m.start(), m.end(), d, d, "day", d)
+    out.sort(key=lambda o: o.start)
+    return out
+
+
+def find_durations(text: str) -> list[Duration]:
+    """Durations such as "for 90 days", "a 90-day pause", "for another year"."""
+    out = []
+    for m in _RE_DURATION.finditer(text):
+        unit = m["unit"].lower()
+        n = _num(m["n"]) if m["n"] else None
+        if not (m["for"] or m["noun"] or (m["q"] and m["q"].lower() in ("another", "a further", "an additional", "further"))):
+            continue
+        if m["n"] is None and not m["q"]:
+            continue
+        if n is None:
+            if m["n"] is not None:
+                continue
+            n = 1
+        if unit.startswith("day"):
+            out.append(Duration(m.start(), m.end(), m.group(0), days=n))
+        elif unit.startswith("week"):
+            out.append(Duration(m.start(), m.end(), m.group(0), days=7 * n))
+        elif unit.startswith("month"):
+            out.append(Duration(m.start(), m.end(), m.group(0), months=n))
+        else:
+            out.append(Duration(m.start(), m.end(), m.group(0), years=n))
+    return out
+
+
+def add_duration(d: dt.date, dur: Duration) -> dt.date:
+    """``d`` plus ``dur`` (calendar months/years, clamped to the month's end)."""
+    y, m = d.year + dur.years, d.month + dur.months
+    y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+    day = min(d.day, _month_end(y, m))
+    return dt.date(y, m, day) + dt.timedelta(days=dur.days)
+
+
+def shift(mention: DateMention, days: int) -> DateMention:
+    """The same mention moved by ``days`` (used for "two days of talks ended on Tuesday")."""
+    delta = dt.timedelta(days=days)
+    return replace(mention, value=mention.value + delta, lo=mention.lo + delta, hi=mention.hi + delta)

@@ -1,0 +1,110 @@
+"""Merge the mentions of one happening in one document into one event.
+
+Two dated mentions are the same happening when they have the same type, agree
+on the type's identity keys (acting country, direction, rate, commodity,
+location, deadline) and their date intervals overlap. An undated mention joins
+the compatible dated group nearest to it; one that finds none is dated by the
+publication day when it is in the present or future tense, and dropped
+otherwise (a background mention with no date cannot be placed).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from . import dates as D
+from .rules import DIRECTION, Mention
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "approx": 3}
+
+
+def _interval(m: Mention) -> tuple[dt.date, dt.date] | None:
+    if m.occurred is None:
+        return None
+    return m.occurred.lo, m.occurred.hi
+
+
+def _overlap(a: Mention, b: Mention, slack: int = 0) -> bool:
+    ia, ib = _interval(a), _interval(b)
+    if ia is None or ib is None:
+        return True
+    s = dt.timedelta(days=slack)
+    return ia[0] - s <= ib[1] and ib[0] - s <= ia[1]
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    if a.event_type != b.event_type:
+        return False
+    t = a.event_type
+    if t == "tariff_deadline":
+        if a.deadline is None or b.deadline is None:
+            return False
+        return abs((a.deadline - b.deadline).days) <= 3
+    if t in ("tariff_change", "export_control"):
+        if a.actor and b.actor and a.actor != b.actor:
+            return False
+        if DIRECTION.get(a.action) != DIRECTION.get(b.action):
+            return False
+        if t == "tariff_change" and a.rate is not None and b.rate is not None and a.rate != b.rate:
+            return False
+        if t == "export_control" and a.commodity != b.commodity:
+            return False
+        return _overlap(a, b)
+    if t == "talks":
+        if a.location and b.location and a.location != b.location:
+            return False
+        return _overlap(a, b, slack=1)
+    if t == "leader_contact":
+        return a.action == b.action and _overlap(a, b, slack=1)
+    if t == "agreement":
+        return a.action == b.action and _overlap(a, b)
+    return False
+
+
+def _best_date(group: list[Mention]) -> Mention | None:
+    dated = [m for m in group if m.occurred is not None]
+    if not dated:
+        return None
+    return min(dated, key=lambda m: (m.date_source != "text", PRECISION_RANK[m.occurred.precision],
+                                     (m.occurred.hi - m.occurred.lo).days, m.sent))
+
+
+def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]:
+    groups: list[list[Mention]] = []
+    undated: list[Mention] = []
+    for m in mentions:
+        if m.occurred is None and m.event_type != "tariff_deadline":
+            undated.append(m)
+            continue
+        for g in groups:
+            if all(_compatible(m, x) for x in g):
+                g.append(m)
+                break
+        else:
+            groups.append([m])
+    leftovers: list[Mention] = []
+    for m in undated:
+        cands = []
+        for g in groups:
+            if g[0].event_type != m.event_type or not all(_compatible(m, x) for x in g):
+                continue
+            head = _best_date(g)
+            if head is not None and head.occurred.lo > pub and m.tense != "future":
+                continue  # a present/past mention is not the future happening
+            cands.append((min(abs(x.sent - m.sent) for x in g), g))
+        if cands:
+            min(cands, key=lambda c: c[0])[1].append(m)
+        else:
+            leftovers.append(m)
+    for m in leftovers:
+        if m.tense in ("present", "future") and m.event_type not in ("talks",):
+            m.occurred = D.DateMention(0, 0, "", pub, pub, pub, "approx", "occurred")
+            m.date_source = "published"
+            m.confidence = min(m.confidence, 0.55)
+            for g in groups:
+                if all(_compatible(m, x) for x in g):
+                    g.append(m)
+                    break
+            else:
+                groups.append([m])
+    groups.sort(key=lambda g: min(x.sent for x in g))
+    return groups

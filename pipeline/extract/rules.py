@@ -1,0 +1,564 @@
+"""Trigger rules per event type: lexicon-driven patterns applied clause by clause.
+
+A *mention* is one trigger in one sentence with the arguments found around it
+(acting country, date, rate, commodity, location). :mod:`.merge` turns the
+mentions of one document into events.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field, replace
+
+from . import dates as D
+from .actors import ActorMention, find_actors, find_location
+from .negation import irrealis
+from .resources import expand, lexicon, word_regex
+
+DIRECTION = {
+    "impose": "tighten", "raise": "tighten", "reinstate": "tighten", "tighten": "tighten",
+    "lower": "ease", "suspend": "ease", "remove": "ease", "ease": "ease", "lift": "ease", "approve": "ease",
+    "threaten": "threaten",
+}
+
+
+@dataclass
+class Mention:
+    event_type: str
+    action: str
+    sent: int                      # sentence index
+    t_start: int                   # trigger offsets inside the sentence
+    t_end: int
+    clause: tuple[int, int]
+    actor: str | None = None
+    parties: frozenset = frozenset()
+    occurred: D.DateMention | None = None
+    effective: D.DateMention | None = None
+    deadline: dt.date | None = None
+    commodity: str | None = None
+    rate: float | None = None
+    location: str | None = None
+    tense: str = "past"            # past | present | future
+    date_source: str = "text"      # text | inherited | published
+    confidence: float = 0.8
+    extra: dict = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- compiled lexicon
+
+@functools.lru_cache(maxsize=None)
+def _compiled() -> dict:
+    lx = lexicon()
+    c: dict = {}
+    for etype in ("tariff_change", "export_control", "agreement", "talks"):
+        spec = lx[etype]
+        c[etype] = {
+            "anchor": word_regex(spec["anchor"]),
+            "window": int(spec.get("window", 70)),
+            "actions": [(a, word_regex(pats)) for a, pats in spec["actions"].items()],
+        }
+    c["tariff_change"]["bare"] = re.compile(expand(lx["tariff_change"]["bare"]), re.I)
+    dl = lx["tariff_deadline"]
+    c["tariff_deadline"] = {k: word_regex(dl[k]) for k in ("expire", "extend", "shorten", "set")}
+    c["tariff_deadline"]["anchor"] = word_regex(dl["anchor"])
+    lc = lx["leader_contact"]
+    c["leader_contact"] = {"call": word_regex(lc["call"]), "meeting": word_regex(lc["meeting"]),
+                           "pair": word_regex(lc["pair"])}
+    c["talks_bilateral"] = re.compile(lx["talks"]["bilateral"], re.I)
+    c["agreed_to_not"] = re.compile(r"^\s*(?:to\s+)?" + lx["agreement"]["agreed_to_not"], re.I)
+    c["agreed_to_needs"] = re.compile(lx["agreement"]["agreed_to_needs"], re.I)
+    c["export_bg"] = re.compile(r"\b(?:" + lx["export_control"]["background_verbs"] + r")\b", re.I)
+    comm = []
+    for klass, pats in lx["commodities"].items():
+        comm.append((klass, word_regex(pats)))
+    c["commodities"] = comm
+    c["commodity_split"] = set(lx.get("commodity_split", []))
+    c["commodity_absorb"] = {k: set(v) for k, v in lx.get("commodity_absorb", {}).items()}
+    return c
+
+
+_CLAUSE_BREAK = re.compile(r";|:\s|\s[-–—]\s|,?\s+but\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=(?:China|Beijing|Washington|the\s+U\.S\.|the\s+United\s+States|Trump|Xi|it|he|she|they|the\s+\w+\s+(?:ministry|commission|department))\b)")
+_FUTURE = re.compile(r"\b(?:will|shall|would|'ll|is\s+to|are\s+to|due\s+to|set\s+to|plans?\s+to|going\s+to|is\s+about\s+to|are\s+about\s+to)\b", re.I)
+_PRESENT = re.compile(r"\b(?:is|are|has|have|says|say|announces|agrees|signs|shake|shakes|meets|holds|cuts|drops|falls|extends|suspends|lifts|raises|imposes|amounts|keeps)\b", re.I)
+_PAST_VERB = re.compile(r"\b(?:\w{3,}ed|was|were|had|did|said|met|held|spoke|began|took|came|struck|drew|told|put|set|cut|brought|sought|fell|rose)\b", re.I)
+_PCT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b)(?!\s*(?:percentage|points|stake|of\s+(?:the|their|its)\s+revenue|or\s+more|-owned|\s+owned))", re.I)
+_PCT_BAD_BEFORE = re.compile(r"(?:\bfrom|about|around|roughly|nearly|almost|at\s+least|more\s+than|over|some|by|least|than|[-–]|\bstake\s+of)\s*$", re.I)
+_PCT_BAD_AFTER = re.compile(r"^\s*(?:in\s+all|in\s+total|overall|combined|counting|from\s+a\s+year|of\s+(?:their|its|the)\s+revenue|stake|of\s+the\s+product|or\s+more)", re.I)
+_TALK_DAYS = re.compile(r"\b(?P<n>two|three|four|2|3|4)\s+days\s+of\s+(?:talks|negotiations|meetings)", re.I)
+_TALK_END = re.compile(r"\b(?:end(?:ed|ing|s)?|wrap(?:ped|s)?\s+up|conclud(?:ed|es|ing)|at\s+the\s+end\s+of|closed)\b", re.I)
+_JOINT = re.compile(r"\b(?:both\s+(?:sides|countries|governments)|each\s+side|the\s+two\s+(?:sides|countries|governments)|each\s+other|mirror-image|matching)\b", re.I)
+_GOV_NOUN = re.compile(r"^\s*(?:President|Vice|Premier|officials?|government|delegation|side|negotiators?|trade\s+negotiator|"
+                       r"commerce|foreign|state|authorities|leader|ministry|team|regulators?|customs|Treasury|Commerce|"
+                       r"Trade|Ambassador|counterparts?|embassy|readout|tariff\s+commission|consulate|administration|spokes\w+)\b")
+_TARGET_BEFORE = re.compile(r"(?:\bon|\bagainst|\bfrom|\binto|\btoward|\btowards|\bwith|\bof|\bto|\bfor|\bin|\bover|\bby|\bthat)\s+(?:(?:the|all|every|its|their|most|many|some|certain|goods|imports|exports|products|everything)\s+){0,3}$", re.I)
+_TARGET_AFTER = re.compile(r"^\s*(?:goods|imports|products|exports|origin|companies|firms|customers|chips?|soybeans|farm|coal|"
+                           r"cars|buyers|exporters|importers|shipments|manufacturers|makers|investors|markets|economy|"
+                           r"industry|carmakers|consumers|assets|stocks|shares|suppliers|end\s+users|entities)\b", re.I)
+
+
+def split_clauses(sentence: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(sentence)))
+    return out
+
+
+def _clause_of(clauses, pos) -> tuple[int, int]:
+    for c in clauses:
+        if c[0] <= pos < c[1] or (pos == c[1]):
+            return c
+    return clauses[-1]
+
+
+# --------------------------------------------------------------------------- argument finders
+
+def _is_target(sentence: str, a: ActorMention) -> bool:
+    if a.kind == "adjective":
+        return not _GOV_NOUN.match(sentence[a.end:])
+    if a.kind in ("leader", "official", "agency"):
+        return False
+    before = sentence[max(0, a.start - 40):a.start]
+    if _TARGET_BEFORE.search(before):
+        return True
+    after = sentence[a.end:a.end + 25]
+    if after.startswith("'s ") and _TARGET_AFTER.match(after[3:]):
+        return False
+    return bool(_TARGET_AFTER.match(after))
+
+
+def acting_party(sentence: str, actors: list[ActorMention], clause, t_start: int) -> tuple[str | None, frozenset]:
+    parties = [a for a in actors if a.is_party]
+    in_clause = [a for a in parties if clause[0] <= a.start < clause[1]]
+    codes = frozenset(a.code for a in in_clause) or frozenset(a.code for a in parties)
+    subj = [a for a in in_clause if not _is_target(sentence, a)]
+    before = [a for a in subj if a.end <= t_start]
+    if before:
+        return before[-1].code, codes
+    after = [a for a in subj if a.start >= t_start]
+    if after:
+        return after[0].code, codes
+    subj_all = [a for a in parties if not _is_target(sentence, a) and a.end <= t_start]
+    if subj_all:
+        return subj_all[-1].code, codes
+    targets = [a.code for a in in_clause if a.code in ("US", "CN")]
+    if targets:
+        return ("US" if targets[0] == "CN" else "CN"), codes
+    return None, codes
+
+
+def in_scope(codes: frozenset, sentence_codes: frozenset, doc_bilateral: bool) -> bool:
+    third = {c for c in codes if c not in ("US", "CN")}
+    if third and not {"US", "CN"} <= codes:
+        return False
+    if codes & {"US", "CN"}:
+        return True
+    s_third = {c for c in sentence_codes if c not in ("US", "CN")}
+    if s_third and not {"US", "CN"} <= sentence_codes:
+        return False
+    return bool(sentence_codes & {"US", "CN"}) or doc_bilateral
+
+
+def find_rate(sentence: str, clause, t_start: int, t_end: int) -> tuple[float | None, list[tuple[float, int]]]:
+    cands = []
+    for m in _PCT.finditer(sentence, clause[0], clause[1]):
+        before = sentence[max(clause[0], m.start() - 14):m.start()]
+        if _PCT_BAD_BEFORE.search(before):
+            continue
+        if _PCT_BAD_AFTER.match(sentence[m.end():m.end() + 30]):
+            continue
+        strong = bool(re.search(r"\b(?:to|at|of|additional|extra)\s+(?:an?\s+)?$", before, re.I))
+        cands.append((float(m["n"]), m.start(), strong))
+    if not cands:
+        return None, []
+    strong = [c for c in cands if c[2]]
+    distinct = sorted({c[0] for c in cands})
+    if len(distinct) == 1:
+        return distinct[0], [(c[0], c[1]) for c in cands]
+    pick = strong or cands
+    pick = sorted(pick, key=lambda c: (c[1] < t_start, abs(c[1] - t_end)))
+    if len({c[0] for c in strong}) == 1:
+        return strong[0][0], [(c[0], c[1]) for c in cands]
+    return None, [(c[0], c[1]) for c in cands]
+
+
+def find_commodities(sentence: str, clause, anchor_pos: int) -> list[str]:
+    c = _compiled()
+    found: list[tuple[int, str]] = []
+    for klass, rx in c["commodities"]:
+        for m in rx.finditer(sentence, clause[0], clause[1]):
+            found.append((abs(m.start() - anchor_pos), klass))
+    if not found:
+        return []
+    classes = {k for _, k in found}
+    for big, small in c["commodity_absorb"].items():
+        if big in classes:
+            classes -= small
+    found = sorted((d, k) for d, k in found if k in classes)
+    if len(classes) > 1 and classes <= c["commodity_split"]:
+        return sorted(classes, key=lambda k: [x[1] for x in found].index(k))
+    return [found[0][1]]
+
+
+def tense_of(sentence: str, clause, t_start: int) -> str:
+    seg = sentence[clause[0]:min(clause[1], t_start + 40)]
+    if _FUTURE.search(seg):
+        return "future"
+    if _PAST_VERB.search(sentence[max(clause[0], t_start - 60):min(clause[1], t_start + 25)]):
+        return "past"
+    if _PRESENT.search(seg) or re.match(r"^\W*[A-Z][a-z]+\b", seg):
+        return "present"
+    return "past"
+
+
+# --------------------------------------------------------------------------- triggers
+
+def _pair_triggers(etype: str, sentence: str, clauses) -> list[tuple[str, int, int, int]]:
+    """(action, start, end, anchor_pos) for verbs near an anchor noun of ``etype``."""
+    spec = _compiled()[etype]
+    anchors = [(m.start(), m.end()) for m in spec["anchor"].finditer(sentence)]
+    if not anchors:
+        return []
+    out: list[tuple[str, int, int, int]] = []
+    used: list[tuple[int, int]] = []
+    for action, rx in spec["actions"]:
+        for m in rx.finditer(sentence):
+            if any(not (m.end() <= s or m.start() >= e) for s, e in used):
+                continue
+            clause = _clause_of(clauses, m.start())
+            best = None
+            for a_s, a_e in anchors:
+                if not (clause[0] <= a_s < clause[1]):
+                    continue
+                if a_s < m.end() and a_e > m.start():
+                    dist = 0
+                else:
+                    dist = a_s - m.end() if a_s >= m.end() else m.start() - a_e
+                if dist <= spec["window"] and (best is None or dist < best[0]):
+                    best = (dist, a_s)
+            if best is None:
+                continue
+            used.append((m.start(), m.end()))
+            out.append((action, m.start(), m.end(), best[1]))
+    return out
+
+
+def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date | None,
+                      doc_bilateral: bool) -> list[Mention]:
+    c = _compiled()
+    clauses = split_clauses(sentence)
+    dates = D.find_dates(sentence, pub, anchor_date)
+    actors = find_actors(sentence)
+    s_codes = frozenset(a.code for a in actors if a.is_party)
+    out: list[Mention] = []
+
+    def base(etype, action, s, e, anchor_pos=None) -> Mention | None:
+        clause = _clause_of(clauses, s)
+        if irrealis(sentence, clause[0], s, e, clause[1]) and action != "threaten":
+            return None
+        actor, codes = acting_party(sentence, actors, clause, s)
+        if not in_scope(codes, s_codes, doc_bilateral):
+            return None
+        m = Mention(etype, action, si, s, e, clause, actor=actor, parties=codes)
+        m.tense = tense_of(sentence, clause, s)
+        m.extra["anchor"] = anchor_pos if anchor_pos is not None else s
+        return m
+
+    # ---- tariff_change
+    for action, s, e, apos in _pair_triggers("tariff_change", sentence, clauses):
+        m = base("tariff_change", action, s, e, apos)
+        if not m:
+            continue
+        rate, all_rates = find_rate(sentence, m.clause, s, e)
+        if action == "lift" or (action == "remove" and rate is not None and re.match(r"lift", sentence[s:e], re.I)):
+            m.action = "raise"
+        m.rate = rate
+        m.extra["rates"] = all_rates
+        out.append(m)
+    taken = [(m.t_start, m.t_end) for m in out if m.event_type == "tariff_change"]
+    for bm in c["tariff_change"]["bare"].finditer(sentence):
+        clause = _clause_of(clauses, bm.start())
+        if any(clause[0] <= ts < clause[1] for ts, _ in taken):
+            continue
+        m = base("tariff_change", "impose", bm.start(), bm.end())
+        if not m:
+            continue
+        m.rate, m.extra["rates"] = find_rate(sentence, m.clause, bm.start(), bm.end())
+        m.confidence = 0.6
+        out.append(m)
+
+    # ---- export_control
+    for action, s, e, apos in _pair_triggers("export_control", sentence, clauses):
+        m = base("export_control", action, s, e, apos)
+        if not m:
+            continue
+        comms = find_commodities(sentence, m.clause, apos) or find_commodities(sentence, (0, len(sentence)), apos)
+        if not comms:
+            m.extra["needs_commodity"] = True
+            comms = [None]
+        for k in comms:
+            mm = replace(m, extra=dict(m.extra))
+            mm.commodity = k
+            out.append(mm)
+
+    # ---- agreement
+    for action, s, e, apos in _pair_triggers("agreement", sentence, clauses):
+        m = base("agreement", action, s, e, apos)
+        if m:
+            out.append(m)
+    for am in re.finditer(r"\bagree(?:d|s|ing)?\b", sentence, re.I):
+        if any(x.event_type == "agreement" and x.t_start <= am.start() < x.t_end + 60 and x.t_start >= am.start() - 60
+               for x in out):
+            continue
+        rest = sentence[am.end():am.end() + 80]
+        if c["agreed_to_not"].match(rest) or not c["agreed_to_needs"].search(rest):
+            continue
+        clause = _clause_of(clauses, am.start())
+        text = sentence[clause[0]:clause[1]]
+        if not (_JOINT.search(text) or {"US", "CN"} <= frozenset(a.code for a in actors if a.is_party and clause[0] <= a.start < clause[1])
+                or re.search(r"\bwith\s+(?:\w+\s+){0,3}(?:Xi|Trump|China|Beijing|Washington)", text)):
+            continue
+        action = "propose" if re.match(r"\s*to\s+seek", rest) else "reach"
+        m = base("agreement", action, am.start(), am.end())
+        if m:
+            out.append(m)
+
+    # ---- tariff_deadline
+    out.extend(_deadline_mentions(sentence, si, clauses, dates, base, pub))
+
+    # ---- talks
+    out.extend(_talk_mentions(sentence, si, clauses, actors, base))
+
+    # ---- leader_contact
+    out.extend(_leader_mentions(sentence, si, clauses, actors, base))
+
+    _assign_dates(out, sentence, dates, clauses)
+    out = _expand_coordinated(out, sentence, dates)
+    return out
+
+
+def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]:
+    c = _compiled()["tariff_deadline"]
+    out = []
+    anchors = list(c["anchor"].finditer(sentence))
+    if not anchors:
+        return out
+    durations = D.find_durations(sentence)
+    for action in ("extend", "shorten", "expire", "set"):
+        for m in c[action].finditer(sentence):
+            clause = _clause_of(clauses, m.start())
+            if not any(clause[0] <= a.start() < clause[1] and abs(a.start() - m.start()) < 120 for a in anchors):
+                continue
+            if any(x.t_start <= m.start() < x.t_end + 40 and x.t_start - 40 <= m.start() for x in out):
+                continue
+            mm = base("tariff_deadline", "set" if action == "expire" else action, m.start(), m.end())
+            if not mm:
+                continue
+            # the deadline: a date in a deadline role, else anchor + duration
+            dl = [d for d in dates if d.role == "deadline" and clause[0] <= d.start < clause[1]]
+            if dl:
+                best = min(dl, key=lambda d: abs(d.start - m.start()))
+                mm.deadline = best.last or best.value
+                mm.extra["deadline_prec"] = best.precision
+                mm.extra["deadline_hi"] = best.hi
+            else:
+                durs = [d for d in durations if clause[0] <= d.start < clause[1]
+                        and not re.search(r"\bof\s+(?:talks|negotiations)", sentence[d.end:d.end + 14])
+                        and not re.search(r"(?:within|in|after|over|past|last|first|next)\s+(?:\w+\s+)?$", sentence[max(0, d.start - 20):d.start], re.I)]
+                if not durs:
+                    continue
+                dur = min(durs, key=lambda d: abs(d.start - m.start()))
+                starts = [d for d in dates if d.role == "effective" and clause[0] <= d.start < clause[1]]
+                mm.extra["duration"] = dur
+                if starts:
+                    st = min(starts, key=lambda d: abs(d.start - dur.end))
+                    mm.deadline = D.add_duration(st.value, dur)
+                    mm.extra["deadline_prec"] = st.precision
+                # else: computed from occurred_on once the date is known (merge)
+            if action == "expire":
+                mm.extra["state"] = True
+            mm.confidence = 0.75
+            out.append(mm)
+    return out
+
+
+def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
+    c = _compiled()
+    lc = c["leader_contact"]
+    out = []
+    spec = c["talks"]
+    leaders = {a.code for a in actors if a.kind == "leader"}
+    pair = bool(lc["pair"].search(sentence)) or {"US", "CN"} <= leaders
+    triggers = []
+    for m in spec["anchor"].finditer(sentence):
+        word = m.group(0).lower()
+        if word.startswith(("meeting", "session")) and pair:
+            continue  # a leaders' meeting
+        triggers.append((m.start(), m.end()))
+    # "Bessent met He Lifeng", "will meet a Chinese delegation"
+    for m in re.finditer(r"\b(?:meet(?:s|ing)?|met)\b", sentence):
+        clause = _clause_of(clauses, m.start())
+        officials = [a for a in actors if clause[0] <= a.start < clause[1] and a.kind in ("official", "agency")]
+        if pair:
+            continue
+        if {a.code for a in officials} >= {"US"} and (re.search(r"\bChinese\s+delegation|\bVice\s+Premier|He\s+Lifeng|Li\s+Chenggang", sentence[m.end():clause[1]])
+                                                     or {"CN"} <= {a.code for a in officials}):
+            triggers.append((m.start(), m.end()))
+        elif re.search(r"\bnegotiators|delegations\b", sentence[clause[0]:m.start()]):
+            triggers.append((m.start(), m.end()))
+    seen_clause = set()
+    for s, e in sorted(triggers):
+        clause = _clause_of(clauses, s)
+        ctext = sentence[clause[0]:clause[1]]
+        mm = base("talks", "hold", s, e)
+        if not mm:
+            continue
+        codes = mm.parties
+        bilateral = bool(c["talks_bilateral"].search(sentence)) or {"US", "CN"} <= codes
+        loc = find_location(ctext, s - clause[0])
+        if not bilateral and not loc:
+            continue
+        if {x for x in codes if x not in ("US", "CN")}:
+            continue
+        tail = sentence[clause[0]:min(clause[1], e + 60)]
+        if mm.tense == "future" or re.search(r"\b(?:will|would|to)\s+meet\b|\bscheduled\b|\bnext\s+round\b", tail):
+            mm.action = "schedule"
+        elif _TALK_END.search(ctext):
+            mm.action = "conclude"
+        mm.location = loc
+        mm.confidence = 0.7
+        # several venues in one clause ("rounds in London in June and Stockholm in late July")
+        locs = _locations_in(ctext)
+        if len(locs) >= 2:
+            for canon, pos in locs:
+                x = replace(mm, extra=dict(mm.extra))
+                x.location = canon
+                x.extra["venue_pos"] = clause[0] + pos
+                out.append(x)
+        else:
+            key = (clause, loc)
+            if key in seen_clause:
+                continue
+            seen_clause.add(key)
+            out.append(mm)
+        dm = _TALK_DAYS.search(sentence)
+        if dm and _TALK_END.search(sentence):
+            n = D._num(dm["n"]) or 1
+            for x in out:
+                if x.event_type == "talks" and x.sent == si:
+                    x.extra["first_day_offset"] = -(n - 1)
+    return out
+
+
+def _locations_in(text: str) -> list[tuple[str, int]]:
+    from .actors import _locations
+    found = []
+    for canon, rx in _locations():
+        m = rx.search(text)
+        if m:
+            found.append((canon, m.start()))
+    found.sort(key=lambda x: x[1])
+    # "Busan" and "South Korea" name one venue
+    dedup = []
+    for canon, pos in found:
+        if dedup and pos - dedup[-1][1] < 25:
+            continue
+        dedup.append((canon, pos))
+    return dedup if len({c for c, _ in dedup}) >= 2 else dedup[:1]
+
+
+def _leader_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
+    lc = _compiled()["leader_contact"]
+    out = []
+    leaders = {a.code for a in actors if a.kind == "leader"}
+    codes = {a.code for a in actors if a.is_party}
+    pair = bool(lc["pair"].search(sentence)) or {"US", "CN"} <= leaders
+    for action in ("call", "meeting"):
+        for m in lc[action].finditer(sentence):
+            word = m.group(0).lower()
+            visit = word.startswith("visit")
+            if not (pair or (visit and leaders and {"US", "CN"} <= codes)):
+                continue
+            if action == "call" and re.search(r"\bcall(?:s|ed)?\s+(?:off|for|on)\b", sentence[m.start():m.end() + 5], re.I):
+                continue
+            mm = base("leader_contact", action, m.start(), m.end())
+            if not mm:
+                continue
+            if any(x.action == action and abs(x.t_start - m.start()) < 40 for x in out):
+                continue
+            mm.location = find_location(sentence, m.start()) if action == "meeting" else None
+            mm.confidence = 0.75
+            out.append(mm)
+    return out
+
+
+# --------------------------------------------------------------------------- dates
+
+_BIND_TALKS = re.compile(r"(?:talks|meeting|round|rounds|negotiations)(?:\s+(?:in|at)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?\s*(?:,\s*)?(?:in|on)?\s*$")
+
+
+def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMention], clauses) -> None:
+    """Give each mention its occurrence and effective dates.
+
+    Within one event type, each occurrence date goes to the nearest trigger of
+    that type, so a relative clause ("the tariffs it imposed in March") keeps
+    its date away from the main verb ("Suspend ... the tariffs").
+    """
+    occ = [d for d in dates if d.role == "occurred"]
+    eff = [d for d in dates if d.role == "effective"]
+    by_type: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_type.setdefault(m.event_type, []).append(m)
+    for etype, ms in by_type.items():
+        claims: dict[int, list[D.DateMention]] = {id(m): [] for m in ms}
+        for d in occ:
+            # a date right after "talks in Geneva" belongs to the talks
+            if etype not in ("talks",) and _BIND_TALKS.search(sentence[max(0, d.start - 45):d.start]) and any(
+                    x.event_type == "talks" for x in mentions):
+                continue
+            best, best_key = None, None
+            for m in ms:
+                if "venue_pos" in m.extra:
+                    vp = m.extra["venue_pos"]
+                    if d.start < vp:
+                        continue
+                    dist = d.start - vp
+                else:
+                    same = m.clause[0] <= d.start < m.clause[1]
+                    dist = min(abs(d.start - m.t_end), abs(m.t_start - d.end)) + (0 if same else 200)
+                key = dist
+                if best_key is None or key < best_key:
+                    best, best_key = m, key
+            if best is not None:
+                claims[id(best)].append(d)
+        for m in ms:
+            got = sorted(claims[id(m)], key=lambda d: d.start)
+            if got:
+                m.occurred = min(got, key=lambda d: min(abs(d.start - m.t_end), abs(m.t_start - d.end)))
+                m.extra["all_dates"] = got
+            effs = [d for d in eff if m.clause[0] <= d.start < m.clause[1]] or eff
+            if effs:
+                m.effective = min(effs, key=lambda d: abs(d.start - m.t_start))
+            if m.event_type == "talks" and m.occurred and m.extra.get("first_day_offset"):
+                m.occurred = D.shift(m.occurred, m.extra["first_day_offset"])
+
+
+def _expand_coordinated(mentions: list[Mention], sentence: str, dates) -> list[Mention]:
+    """"increases ordered on April 8 and April 9" -> one mention per day."""
+    out = []
+    for m in mentions:
+        got = m.extra.get("all_dates") or []
+        if m.event_type in ("tariff_change", "export_control") and len(got) >= 2:
+            days = [d for d in got if d.precision == "day"]
+            joined = all(re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", sentence[a.end:b.start])
+                         for a, b in zip(days, days[1:])) if len(days) >= 2 else False
+            if joined:
+                for d in days:
+                    x = replace(m, extra=dict(m.extra))
+                    x.occurred = d
+                    out.append(x)
+                continue
+        out.append(m)
+    return out
