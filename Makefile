@@ -34,6 +34,8 @@ run: data/airflow/.migrated
 	  || (tail -40 data/airflow/last-run.log; exit 1)
 	@grep -E "Marking run|state=|DagRun Finished" data/airflow/last-run.log | tail -3 || true
 	$(BIN)/tradewatch status
+	@echo; echo "== alerts =="
+	@$(BIN)/tradewatch query "SELECT status, priority, subject FROM alerts ORDER BY created_at, subject"
 	@echo "Alert emails (.eml): $$(ls $${TRADEWATCH_OUTBOX:-data/outbox} 2>/dev/null | wc -l) in $${TRADEWATCH_OUTBOX:-data/outbox/}"
 
 test: $(VENV)/.installed

@@ -10,61 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from pathlib import Path
 
-from pipeline import paths
 from pipeline.alerts import deliver as delivery
 from pipeline.alerts.render import render
-from pipeline.config import ConfigError, load_alerts, load_feeds
+from pipeline.config import ConfigError, load_alerts
 from pipeline.developments import is_dated, priority, resolve
 from pipeline.ids import stable_id
-from pipeline.ingest.feeds import parse_feed
-from pipeline.ingest.fetch import fetch
-from pipeline.ingest.seeds import read_seeds
-from pipeline.models import Document, Event, FeedFetch
+from pipeline.ingest.step import ingest
+from pipeline.models import Document, Event
+from pipeline.runtime import CycleReport, Settings
 from pipeline.store.duckdb_store import EventStore, candidate_json, event_row, utcnow
 
 log = logging.getLogger("tradewatch")
 
 ALERT_MIN_CONFIDENCE = 0.5
-FETCH_CONCURRENCY = 8
 PRIORITY_RANK = {"normal": 0, "high": 1}
-
-
-@dataclass(frozen=True)
-class Settings:
-    db: Path
-    feeds: Path
-    seeds: Path
-    alerts: Path
-    outbox: Path
-
-    @classmethod
-    def from_environment(cls) -> "Settings":
-        return cls(db=paths.setting("TRADEWATCH_DB"), feeds=paths.setting("TRADEWATCH_FEEDS"),
-                   seeds=paths.setting("TRADEWATCH_SEEDS"), alerts=paths.setting("TRADEWATCH_ALERTS"),
-                   outbox=paths.setting("TRADEWATCH_OUTBOX"))
-
-
-@dataclass
-class CycleReport:
-    cycle_id: str
-    documents_new: int = 0
-    feeds_ok: int = 0
-    feeds_failed: int = 0
-    events_accepted: int = 0
-    events_quarantined: int = 0
-    developments_new: int = 0
-    alerts_created: int = 0
-    alerts_sent: int = 0
-    alerts_pending: int = 0
-    alerts_failed: int = 0
-    problems: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        return dict(self.__dict__)
 
 
 def new_cycle_id(now: dt.datetime | None = None) -> str:
@@ -76,57 +36,6 @@ def begin(store: EventStore, cycle_id: str, trigger: str) -> str:
 
     store.record_cycle(cycle_id, trigger, EXTRACTOR_VERSION, utcnow())
     return EXTRACTOR_VERSION
-
-
-# -- ingest -------------------------------------------------------------------
-
-
-def ingest(store: EventStore, settings: Settings, cycle_id: str, report: CycleReport) -> None:
-    now = utcnow()
-    seed_docs, seed_problems = read_seeds(settings.seeds)
-    report.problems += [f"seed {p.path}: {p.reason}" for p in seed_problems
-                        if p.reason != "seed folder not found" or settings.seeds.exists()]
-    try:
-        feeds_cfg = load_feeds(settings.feeds)
-        report.problems += list(feeds_cfg.problems)
-        feeds = feeds_cfg.feeds
-    except ConfigError as exc:
-        report.problems.append(str(exc))
-        feeds_cfg, feeds = None, ()
-
-    def one(feed):
-        result = fetch(feed.url, allow_networks=feeds_cfg.allow_networks)
-        docs, seen, bozo = [], 0, None
-        if result.ok:
-            parsed = parse_feed(result.body, result.headers, feed.name, feed.url, now)
-            docs, seen, bozo = parsed.documents, parsed.items_seen, parsed.bozo_reason
-        return feed, result, docs, seen, bozo
-
-    with ThreadPoolExecutor(max_workers=FETCH_CONCURRENCY) as pool:
-        fetched = list(pool.map(one, feeds))
-
-    all_docs = list(seed_docs)
-    for _feed, _result, docs, _seen, _bozo in fetched:
-        all_docs += docs
-    with store.transaction():
-        new_docs = store.append_documents(all_docs, cycle_id, now)
-        new_ids = {d.document_id for d in new_docs}
-        fetch_rows = []
-        for feed, result, docs, seen, bozo in fetched:
-            items_new = sum(d.document_id in new_ids for d in docs)
-            fetch_rows.append(FeedFetch(
-                fetch_id=stable_id("fetch", cycle_id, feed.url), cycle_id=cycle_id,
-                feed_name=feed.name, feed_url=feed.url, fetched_at=now,
-                http_status=result.http_status, error=result.error,
-                bytes_received=len(result.body or b""), duration_ms=result.duration_ms,
-                items_seen=seen, items_new=items_new, bozo_reason=bozo).__dict__)
-            if result.error:
-                report.feeds_failed += 1
-                report.problems.append(f"feed {feed.name} ({feed.url}): {result.error}")
-            else:
-                report.feeds_ok += 1
-        store.append("feed_fetches", fetch_rows)
-    report.documents_new += len(new_docs)
 
 
 # -- process ------------------------------------------------------------------

@@ -32,10 +32,15 @@ def extract(document: Document) -> list[Event]:
 
     mentions: list[Mention] = []
     anchor: dt.date | None = None
+    prev_last: D.DateMention | None = None
+    prev_end = 0
     prev_commodity: str | None = None
     for si, s in enumerate(sentences):
         ms = sentence_mentions(s.text, si, pub, anchor, bilateral)
+        same_paragraph = "\n" not in body[prev_end:s.start]
         for m in ms:
+            if prev_last is not None and same_paragraph:
+                m.extra["inherit"] = prev_last
             trig = s.text[m.t_start:m.t_end].lower()
             if m.occurred is None and m.effective is not None and trig in _EFFECT_TRIGGER:
                 m.occurred = m.effective
@@ -49,6 +54,8 @@ def extract(document: Document) -> list[Event]:
         occ = [d for d in here if d.role == "occurred"]
         if occ:
             anchor = occ[-1].value
+        prev_last = occ[-1] if occ else None
+        prev_end = s.end
         comms = find_commodities(s.text, (0, len(s.text)), 0)
         prev_commodity = comms[0] if len(comms) == 1 else None
 

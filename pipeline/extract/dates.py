@@ -46,7 +46,7 @@ _RE_MONTH = re.compile(
     r"(?:\b(?P<mod>early|mid|late|the\s+end\s+of|end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+|(?<![\w-]))"
     + _MON_ALONE + r"(?![\w-])(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?")
 _RE_WEEKDAY = re.compile(
-    r"(?:\b(?P<mod>last|next|this|coming|early|late|on|this\s+past)\s+)?"
+    r"(?:\b(?P<mod>(?i:last|next|this|coming|early|late|on|this\s+past))\s+)?"
     r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b")
 _RE_ORDINAL_DAY = re.compile(r"\bthe\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:century|round|time|anniversary|floor|largest|biggest))")
 _RE_RELATIVE = re.compile(
@@ -374,7 +374,11 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
         if mon_tok == "May" and re.match(r"\s+(?:be|have|take|not|also|well|need|come|want)\b", text[m.end():]):
             continue
         month = _month_key(mon_tok)
-        year = int(m["year"]) if m["year"] else _pick_year(pub, month, None, _tense(text, m.start(), m.end()))
+        # "its September rule": an attributive month names a past measure
+        attributive = re.search(r"\b(?:its|their|the|his|this)\s+$", text[max(0, m.start() - 8):m.start()]) and \
+            re.match(r"\s+[a-z]", text[m.end():m.end() + 3])
+        tense = None if attributive else _tense(text, m.start(), m.end())
+        year = int(m["year"]) if m["year"] else _pick_year(pub, month, None, tense)
         lo, hi, prec = _modded_month(year, month, m["mod"])
         add(m.start(), m.end(), lo, hi, prec)
 

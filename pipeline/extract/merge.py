@@ -37,7 +37,7 @@ def _compatible(a: Mention, b: Mention) -> bool:
     t = a.event_type
     if t == "tariff_deadline":
         if a.deadline is None or b.deadline is None:
-            return False
+            return a.deadline is None and b.deadline is None and _overlap(a, b)
         return abs((a.deadline - b.deadline).days) <= 3
     if t in ("tariff_change", "export_control"):
         if a.actor and b.actor and a.actor != b.actor:
@@ -71,8 +71,11 @@ def _best_date(group: list[Mention]) -> Mention | None:
 def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]:
     groups: list[list[Mention]] = []
     undated: list[Mention] = []
+    for m in mentions:  # deadlines from a duration need the event's date
+        if m.event_type == "tariff_deadline" and m.deadline is None and m.occurred is not None and m.extra.get("duration"):
+            m.deadline = D.add_duration(m.occurred.value, m.extra["duration"])
     for m in mentions:
-        if m.occurred is None and m.event_type != "tariff_deadline":
+        if m.occurred is None:
             undated.append(m)
             continue
         for g in groups:
@@ -96,15 +99,39 @@ def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]
         else:
             leftovers.append(m)
     for m in leftovers:
-        if m.tense in ("present", "future") and m.event_type not in ("talks",):
+        if m.extra.get("sentence_date") is not None and not m.extra.get("state"):
+            m.occurred = m.extra["sentence_date"]
+            m.date_source = "sentence"
+            m.confidence = min(m.confidence, 0.6)
+        elif m.extra.get("state") or (m.tense in ("present", "future") and m.event_type not in ("talks",)):
             m.occurred = D.DateMention(0, 0, "", pub, pub, pub, "approx", "occurred")
             m.date_source = "published"
             m.confidence = min(m.confidence, 0.55)
-            for g in groups:
-                if all(_compatible(m, x) for x in g):
-                    g.append(m)
-                    break
-            else:
-                groups.append([m])
+        elif m.extra.get("inherit") is not None and m.extra["inherit"].lo <= pub:
+            m.occurred = m.extra["inherit"]
+            m.date_source = "inherited"
+            m.confidence = min(m.confidence, 0.5)
+        elif m.extra.get("weak") is not None:
+            m.occurred = m.extra["weak"]
+            m.date_source = "inherited"
+            m.confidence = min(m.confidence, 0.5)
+        elif m.event_type == "tariff_deadline" and m.deadline is not None:
+            m.occurred = D.DateMention(0, 0, "", pub, pub, pub, "approx", "occurred")
+            m.date_source = "published"
+            m.confidence = min(m.confidence, 0.5)
+        else:
+            continue
+        if m.event_type == "tariff_deadline" and m.deadline is None and m.extra.get("duration"):
+            m.deadline = D.add_duration(m.occurred.value, m.extra["duration"])
+        if m.event_type == "talks" and m.extra.get("first_day_offset") and m.date_source in ("inherited", "sentence"):
+            m.occurred = D.shift(m.occurred, m.extra["first_day_offset"])
+        if m.event_type == "talks" and m.extra.get("needs_date") and m.date_source != "text":
+            continue
+        for g in groups:
+            if all(_compatible(m, x) for x in g):
+                g.append(m)
+                break
+        else:
+            groups.append([m])
     groups.sort(key=lambda g: min(x.sent for x in g))
     return groups

@@ -19,7 +19,8 @@ def _cues() -> dict[str, re.Pattern]:
     for key in ("conditional", "speculation", "expectation", "negation", "opinion"):
         out[key] = re.compile(r"(?<![\w-])(?:" + "|".join(mod[key]) + r")(?![\w])", re.I)
     out["opening"] = re.compile(r"^\W*(?:if|unless|without|should|were|in\s+case|once\s+the)\b", re.I)
-    out["after"] = re.compile(r"^[^;:]{0,80}?\b(?:if|unless|provided\s+that|depending\s+on)\b", re.I)
+    out["after"] = re.compile(r"^[^;:]{0,80}?\b(?:if|unless|provided\s+(?:that|they)|depending\s+on)\b", re.I)
+    out["modal_after"] = re.compile(r"^[^;:,]{0,45}?\b(?:might|could|(?-i:may)|would\s+be|can\s+be|is\s+expected|are\s+expected)\b", re.I)
     return out
 
 
@@ -43,8 +44,11 @@ def irrealis(sentence: str, clause_start: int, trigger_start: int, trigger_end: 
         return "conditional"
     # a colon continues the thought of its sentence ("might lock in a bargain: ...")
     colon = sentence.rfind(": ", 0, trigger_start)
-    if colon >= 0 and colon + 2 == clause_start:
-        clause_start = max(0, colon - 120)
+    if colon >= 0:
+        head = sentence[:colon]
+        for key in ("conditional", "speculation", "expectation"):
+            if cues[key].search(head):
+                return key
     planned = _PLANNED.search(sentence[max(0, trigger_start - 25):min(len(sentence), trigger_end + 25)])
     lo = max(clause_start, trigger_start - window())
     before = sentence[lo:trigger_start]
@@ -61,4 +65,6 @@ def irrealis(sentence: str, clause_start: int, trigger_start: int, trigger_end: 
         return "expectation"
     if cues["after"].search(sentence[trigger_end:clause_end]):
         return "conditional"
+    if cues["modal_after"].search(sentence[trigger_end:clause_end]):
+        return "speculation"
     return None

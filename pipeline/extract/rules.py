@@ -78,7 +78,10 @@ def _compiled() -> dict:
     return c
 
 
-_CLAUSE_BREAK = re.compile(r";|:\s|\s[-–—]\s|,?\s+but\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=(?:China|Beijing|Washington|the\s+U\.S\.|the\s+United\s+States|Trump|Xi|it|he|she|they|the\s+\w+\s+(?:ministry|commission|department))\b)")
+_CLAUSE_BREAK = re.compile(r";|:\s|\s[-–—]\s|,?\s+but\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=(?:[A-Z]|in\b|on\b|at\b|after\b|by\b|it\b|he\b|she\b|they\b|said\b|says\b|added\b|the\s+\w+\s+(?:ministry|commission|department)\b))")
+_OTHER_PARTNERS = re.compile(r"\b(?:country-by-country|dozens\s+of\s+(?:partners|countries)|other\s+(?:countries|partners|nations)|(?:most|all)\s+(?:other\s+)?(?:countries|trading\s+partners|partners))\b", re.I)
+_BLOCKER = re.compile(r"\b(?:risk|fears?|threat\s+of|uncertainty|possibility|prospect|shares|stocks|prices|demand|orders|sales|purchases|investigations?|probes?)\b", re.I)
+_KEEP_SUSPENDED = re.compile(r"\b(?:keep|keeps|kept|keeping|remain|remains)\b[^.;]{0,70}\bsuspended\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|would|'ll|is\s+to|are\s+to|due\s+to|set\s+to|plans?\s+to|going\s+to|is\s+about\s+to|are\s+about\s+to)\b", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|has|have|says|say|announces|agrees|signs|shake|shakes|meets|holds|cuts|drops|falls|extends|suspends|lifts|raises|imposes|amounts|keeps)\b", re.I)
 _PAST_VERB = re.compile(r"\b(?:\w{3,}ed|was|were|had|did|said|met|held|spoke|began|took|came|struck|drew|told|put|set|cut|brought|sought|fell|rose)\b", re.I)
@@ -136,7 +139,7 @@ def acting_party(sentence: str, actors: list[ActorMention], clause, t_start: int
     subj = [a for a in in_clause if not _is_target(sentence, a)]
     before = [a for a in subj if a.end <= t_start]
     if before:
-        return before[-1].code, codes
+        return before[0].code, codes
     after = [a for a in subj if a.start >= t_start]
     if after:
         return after[0].code, codes
@@ -185,18 +188,26 @@ def find_rate(sentence: str, clause, t_start: int, t_end: int) -> tuple[float | 
 
 
 def find_commodities(sentence: str, clause, anchor_pos: int) -> list[str]:
+    """Commodity classes named in the clause, nearest to the anchor first.
+
+    A broad class is absorbed by a specific one named close by ("technologies
+    related to rare-earth mining" is rare_earths); rare earths and critical
+    minerals listed together are both kept (one event each).
+    """
     c = _compiled()
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, int]] = []
     for klass, rx in c["commodities"]:
         for m in rx.finditer(sentence, clause[0], clause[1]):
-            found.append((abs(m.start() - anchor_pos), klass))
+            found.append((abs(m.start() - anchor_pos), klass, m.start()))
     if not found:
         return []
-    classes = {k for _, k in found}
+    classes = {k for _, k, _ in found}
     for big, small in c["commodity_absorb"].items():
-        if big in classes:
-            classes -= small
-    found = sorted((d, k) for d, k in found if k in classes)
+        big_pos = [p for _, k, p in found if k == big]
+        for k in list(classes & small):
+            if any(abs(p - bp) <= 45 for _, kk, p in found if kk == k for bp in big_pos):
+                classes.discard(k)
+    found = sorted((d, k) for d, k, _ in found if k in classes)
     if len(classes) > 1 and classes <= c["commodity_split"]:
         return sorted(classes, key=lambda k: [x[1] for x in found].index(k))
     return [found[0][1]]
@@ -206,7 +217,9 @@ def tense_of(sentence: str, clause, t_start: int) -> str:
     seg = sentence[clause[0]:min(clause[1], t_start + 40)]
     if _FUTURE.search(seg):
         return "future"
-    if _PAST_VERB.search(sentence[max(clause[0], t_start - 60):min(clause[1], t_start + 25)]):
+    if re.match(r"^\W*$", sentence[:t_start]) or re.match(r"^\s*[-•*]\s*[A-Z][a-z]+\b", sentence):
+        return "present"  # imperative list item ("- Suspend, for one year, ...")
+    if _PAST_VERB.search(sentence[clause[0]:min(clause[1], t_start + 25)]):
         return "past"
     if _PRESENT.search(seg) or re.match(r"^\W*[A-Z][a-z]+\b", seg):
         return "present"
@@ -236,6 +249,9 @@ def _pair_triggers(etype: str, sentence: str, clauses) -> list[tuple[str, int, i
                     dist = 0
                 else:
                     dist = a_s - m.end() if a_s >= m.end() else m.start() - a_e
+                    between = sentence[m.end():a_s] if a_s >= m.end() else sentence[a_e:m.start()]
+                    if _BLOCKER.search(between):
+                        continue
                 if dist <= spec["window"] and (best is None or dist < best[0]):
                     best = (dist, a_s)
             if best is None:
@@ -256,10 +272,12 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
 
     def base(etype, action, s, e, anchor_pos=None) -> Mention | None:
         clause = _clause_of(clauses, s)
-        if irrealis(sentence, clause[0], s, e, clause[1]) and action != "threaten":
+        if irrealis(sentence, clause[0], s, e, clause[1]):
             return None
         actor, codes = acting_party(sentence, actors, clause, s)
         if not in_scope(codes, s_codes, doc_bilateral):
+            return None
+        if _OTHER_PARTNERS.search(sentence[clause[0]:clause[1]]) and not ({"US", "CN"} <= codes):
             return None
         m = Mention(etype, action, si, s, e, clause, actor=actor, parties=codes)
         m.tense = tense_of(sentence, clause, s)
@@ -277,17 +295,13 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         m.rate = rate
         m.extra["rates"] = all_rates
         out.append(m)
-    taken = [(m.t_start, m.t_end) for m in out if m.event_type == "tariff_change"]
-    for bm in c["tariff_change"]["bare"].finditer(sentence):
-        clause = _clause_of(clauses, bm.start())
-        if any(clause[0] <= ts < clause[1] for ts, _ in taken):
+    tc = [m for m in out if m.event_type == "tariff_change"]
+    for m in tc:
+        if m.action == "suspend" and _KEEP_SUSPENDED.search(sentence[m.clause[0]:m.clause[1]]):
+            out.remove(m)
             continue
-        m = base("tariff_change", "impose", bm.start(), bm.end())
-        if not m:
-            continue
-        m.rate, m.extra["rates"] = find_rate(sentence, m.clause, bm.start(), bm.end())
-        m.confidence = 0.6
-        out.append(m)
+        if m.action != "threaten" and any(t.action == "threaten" and 0 <= m.t_start - t.t_end <= 15 for t in tc):
+            out.remove(m)
 
     # ---- export_control
     for action, s, e, apos in _pair_triggers("export_control", sentence, clauses):
@@ -394,14 +408,17 @@ def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
     triggers = []
     for m in spec["anchor"].finditer(sentence):
         word = m.group(0).lower()
-        if word.startswith(("meeting", "session")) and pair:
+        clause = _clause_of(clauses, m.start())
+        c_leaders = {a.code for a in actors if a.kind == "leader" and clause[0] <= a.start < clause[1]}
+        if word.startswith(("meeting", "session")) and (c_leaders or lc["pair"].search(sentence[clause[0]:clause[1]])
+                                                        or (c_leaders and re.search(r"\b(?:with|between)\b", sentence[m.end():m.end() + 20]))):
             continue  # a leaders' meeting
         triggers.append((m.start(), m.end()))
     # "Bessent met He Lifeng", "will meet a Chinese delegation"
     for m in re.finditer(r"\b(?:meet(?:s|ing)?|met)\b", sentence):
         clause = _clause_of(clauses, m.start())
         officials = [a for a in actors if clause[0] <= a.start < clause[1] and a.kind in ("official", "agency")]
-        if pair:
+        if any(a.kind == "leader" and m.start() - 60 <= a.start < m.end() + 40 for a in actors):
             continue
         if {a.code for a in officials} >= {"US"} and (re.search(r"\bChinese\s+delegation|\bVice\s+Premier|He\s+Lifeng|Li\s+Chenggang", sentence[m.end():clause[1]])
                                                      or {"CN"} <= {a.code for a in officials}):
@@ -419,7 +436,7 @@ def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
         bilateral = bool(c["talks_bilateral"].search(sentence)) or {"US", "CN"} <= codes
         loc = find_location(ctext, s - clause[0])
         if not bilateral and not loc:
-            continue
+            mm.extra["needs_date"] = True
         if {x for x in codes if x not in ("US", "CN")}:
             continue
         tail = sentence[clause[0]:min(clause[1], e + 60)]
@@ -497,52 +514,88 @@ def _leader_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
 # --------------------------------------------------------------------------- dates
 
 _BIND_TALKS = re.compile(r"(?:talks|meeting|round|rounds|negotiations)(?:\s+(?:in|at)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?\s*(?:,\s*)?(?:in|on)?\s*$")
+_BETWEEN = re.compile(
+    r"(?:\s+(?:that|which|it|they|he|she|the\s+two\s+sides|both\s+sides|the\s+two\s+leaders|Washington|Beijing))?"
+    r"(?:\s+(?:first|had|have|has|was|were))?"
+    r"(?:\s+(?:levied|imposed|announced|issued|ordered|placed|introduced|adopted|unveiled|held|met|agreed|reached|"
+    r"struck|signed|drew\s+up|took\s+place|occurred|disclosed))?"
+    r"(?:\s+(?:in|on|at|with)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,4}(?:capital|city|air\s+base)?)?(?:\s+(?:in|on|at|during|of))?\s*")
 
 
 def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMention], clauses) -> None:
     """Give each mention its occurrence and effective dates.
 
-    Within one event type, each occurrence date goes to the nearest trigger of
-    that type, so a relative clause ("the tariffs it imposed in March") keeps
-    its date away from the main verb ("Suspend ... the tariffs").
+    A date right after a trigger ("agreed in Geneva last month", "the tariffs
+    it imposed in March", "last Thursday's call") is bound to that trigger.
+    Any other date goes, within each event type, to the nearest trigger of
+    that type in its clause (or in the sentence, when its clause has none).
+    A mention left without a date keeps the nearest date bound elsewhere as
+    a weak fallback.
     """
     occ = [d for d in dates if d.role == "occurred"]
     eff = [d for d in dates if d.role == "effective"]
-    by_type: dict[str, list[Mention]] = {}
-    for m in mentions:
-        by_type.setdefault(m.event_type, []).append(m)
-    for etype, ms in by_type.items():
-        claims: dict[int, list[D.DateMention]] = {id(m): [] for m in ms}
-        for d in occ:
-            # a date right after "talks in Geneva" belongs to the talks
-            if etype not in ("talks",) and _BIND_TALKS.search(sentence[max(0, d.start - 45):d.start]) and any(
-                    x.event_type == "talks" for x in mentions):
+    free_dates: list[D.DateMention] = []
+    claims: dict[int, list[D.DateMention]] = {id(m): [] for m in mentions}
+    weak: dict[int, list[D.DateMention]] = {id(m): [] for m in mentions}
+    has_talks = any(x.event_type == "talks" for x in mentions)
+    for d in occ:
+        allowed = None
+        talks_bound = False
+        if has_talks and _BIND_TALKS.search(sentence[max(0, d.start - 45):d.start]):
+            allowed = [m for m in mentions if m.event_type == "talks"]
+            talks_bound = True
+        if re.match(r"^['’]s\b", sentence[d.end:d.end + 3]):
+            after = [m for m in mentions if 0 <= m.t_start - d.end <= 45]
+            if after:
+                allowed = after
+        bound = [m for m in mentions if 0 <= d.start - m.t_end <= 60
+                 and _BETWEEN.fullmatch(sentence[m.t_end:d.start])]
+        if bound and allowed is None:
+            allowed = bound
+        if allowed is None:
+            free_dates.append(d)
+        cands = allowed if allowed is not None else mentions
+        d_clause = _clause_of(clauses, d.start)
+        same = [m for m in cands if m.clause == d_clause]
+        if not same and allowed is None:
+            if any(m.clause == d_clause for m in mentions):
+                same = []
+            else:
+                same = list(cands)
+        elif not same:
+            same = list(cands)
+        for etype in {m.event_type for m in same}:
+            ms = [m for m in same if m.event_type == etype]
+            if ms and "venue_pos" in ms[0].extra:
+                ms2 = [m for m in ms if m.extra["venue_pos"] <= d.start]
+                if ms2:
+                    best = max(ms2, key=lambda m: m.extra["venue_pos"])
+                    claims[id(best)].append(d)
                 continue
-            best, best_key = None, None
-            for m in ms:
-                if "venue_pos" in m.extra:
-                    vp = m.extra["venue_pos"]
-                    if d.start < vp:
-                        continue
-                    dist = d.start - vp
-                else:
-                    same = m.clause[0] <= d.start < m.clause[1]
-                    dist = min(abs(d.start - m.t_end), abs(m.t_start - d.end)) + (0 if same else 200)
-                key = dist
-                if best_key is None or key < best_key:
-                    best, best_key = m, key
-            if best is not None:
-                claims[id(best)].append(d)
-        for m in ms:
-            got = sorted(claims[id(m)], key=lambda d: d.start)
-            if got:
-                m.occurred = min(got, key=lambda d: min(abs(d.start - m.t_end), abs(m.t_start - d.end)))
-                m.extra["all_dates"] = got
-            effs = [d for d in eff if m.clause[0] <= d.start < m.clause[1]] or eff
-            if effs:
-                m.effective = min(effs, key=lambda d: abs(d.start - m.t_start))
-            if m.event_type == "talks" and m.occurred and m.extra.get("first_day_offset"):
-                m.occurred = D.shift(m.occurred, m.extra["first_day_offset"])
+            best = min(ms, key=lambda m: min(abs(d.start - m.t_end), abs(m.t_start - d.end)))
+            for m in ms:  # copies of one trigger (one per commodity) share the date
+                if (m.t_start, m.t_end) == (best.t_start, best.t_end):
+                    claims[id(m)].append(d)
+        if talks_bound:
+            for m in mentions:
+                if m not in same:
+                    weak[id(m)].append(d)
+    for m in mentions:
+        got = sorted(claims[id(m)], key=lambda d: d.start)
+        if got:
+            rank = {"day": 0, "week": 1, "month": 2, "approx": 3}
+            m.occurred = min(got, key=lambda d: (rank[d.precision] > 0, min(abs(d.start - m.t_end), abs(m.t_start - d.end))))
+            m.extra["all_dates"] = got
+        else:
+            if weak[id(m)]:
+                m.extra["weak"] = min(weak[id(m)], key=lambda d: abs(d.start - m.t_start))
+            if free_dates:
+                m.extra["sentence_date"] = min(free_dates, key=lambda d: abs(d.start - m.t_start))
+        effs = [d for d in eff if m.clause[0] <= d.start < m.clause[1]] or eff
+        if effs:
+            m.effective = min(effs, key=lambda d: abs(d.start - m.t_start))
+        if m.event_type == "talks" and m.occurred and m.extra.get("first_day_offset"):
+            m.occurred = D.shift(m.occurred, m.extra["first_day_offset"])
 
 
 def _expand_coordinated(mentions: list[Mention], sentence: str, dates) -> list[Mention]:
@@ -551,8 +604,8 @@ def _expand_coordinated(mentions: list[Mention], sentence: str, dates) -> list[M
     for m in mentions:
         got = m.extra.get("all_dates") or []
         if m.event_type in ("tariff_change", "export_control") and len(got) >= 2:
-            days = [d for d in got if d.precision == "day"]
-            joined = all(re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", sentence[a.end:b.start])
+            days = got
+            joined = all(re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*(?:(?:on|in)\s+)?(?:[\w.,'\s-]{0,50}?\b(?:in|on)\s+)?", sentence[a.end:b.start])
                          for a, b in zip(days, days[1:])) if len(days) >= 2 else False
             if joined:
                 for d in days:

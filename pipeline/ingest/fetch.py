@@ -36,7 +36,11 @@ class FetchResult:
 
 
 class RefusedAddress(Exception):
-    pass
+    """The URL points somewhere TradeWatch must not fetch from."""
+
+
+class Unresolvable(Exception):
+    """The host name does not resolve (DNS failure, or no network)."""
 
 
 def check_address(url: str, allow_networks=()) -> None:
@@ -55,7 +59,7 @@ def check_address(url: str, allow_networks=()) -> None:
         infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80),
                                    type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
-        raise RefusedAddress(f"cannot resolve {host}: {exc.strerror or exc}") from None
+        raise Unresolvable(f"cannot resolve {host}: {exc.strerror or exc}") from None
     for info in infos:
         addr = ipaddress.ip_address(info[4][0].split("%")[0])
         if any(addr in net for net in allow_networks):
@@ -106,6 +110,8 @@ def fetch(url: str, allow_networks=(), max_bytes: int = MAX_BYTES,
                         error=f"more than {MAX_REDIRECTS} redirects")
     except RefusedAddress as exc:
         return done(final_url=current, http_status=None, body=None, error=f"refused: {exc}")
+    except Unresolvable as exc:
+        return done(final_url=current, http_status=None, body=None, error=f"DNS: {exc}")
     except httpx.TimeoutException as exc:
         return done(final_url=current, http_status=None, body=None, error=f"timeout: {type(exc).__name__}")
     except httpx.DecodingError as exc:
