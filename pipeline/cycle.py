@@ -12,9 +12,9 @@ import json
 import logging
 
 from pipeline.alerts import deliver as delivery
-from pipeline.alerts.render import render
+from pipeline.alerts.compose import compose_alerts
 from pipeline.config import ConfigError, load_alerts
-from pipeline.developments import is_dated, priority, resolve
+from pipeline.developments import resolve
 from pipeline.ids import stable_id
 from pipeline.ingest.step import ingest
 from pipeline.models import Document, Event
@@ -23,8 +23,6 @@ from pipeline.store.duckdb_store import EventStore, candidate_json, event_row, u
 
 log = logging.getLogger("tradewatch")
 
-ALERT_MIN_CONFIDENCE = 0.5
-PRIORITY_RANK = {"normal": 0, "high": 1}
 
 
 def new_cycle_id(now: dt.datetime | None = None) -> str:
@@ -49,20 +47,6 @@ def _candidate_frame(events: list[Event]):
                "effective_on", "deadline", "commodity", "rate_pct", "actors", "location",
                "date_precision", "evidence", "evidence_start", "evidence_end", "confidence"]
     return pd.DataFrame([{k: r[k] for k in columns} for r in rows], columns=columns)
-
-
-def what_changed(event: Event, developments: dict, development_id: str) -> str | None:
-    """A sentence on how a new development changes known state, from the store's history."""
-    if event.event_type == "tariff_deadline" and event.deadline:
-        earlier = [d.first for d_id, d in developments.items()
-                   if d_id != development_id and d.first.event_type == "tariff_deadline"
-                   and d.first.deadline and d.first.deadline != event.deadline]
-        if earlier:
-            prev = earlier[-1].deadline
-            verb = "moved" if event.action in ("extend", "shorten") else "now"
-            return (f"deadline {verb} from {prev.isoformat()} to {event.deadline.isoformat()}"
-                    if verb == "moved" else f"deadline {event.deadline.isoformat()} (was {prev.isoformat()})")
-    return None
 
 
 def process(store: EventStore, settings: Settings, cycle_id: str, extractor_version: str,
@@ -106,31 +90,11 @@ def process(store: EventStore, settings: Settings, cycle_id: str, extractor_vers
 
     history = store.current_events()
     resolutions, developments = resolve(history, store.development_of(), accepted)
-    doc_by_id = {d.document_id: d for d in docs}
+    report.developments_new += sum(r.is_first for r in resolutions)
     alert_rows = []
-    for res in resolutions:
-        if not res.is_first:
-            continue
-        report.developments_new += 1
-        event = res.event
-        if routing is None or not is_dated(event) or event.confidence < ALERT_MIN_CONFIDENCE:
-            continue
-        prio = priority(event)
-        change = what_changed(event, developments, res.development_id)
-        rendered = render(event, doc_by_id[event.document_id], prio, change)
-        for recipient in routing.recipients:
-            if recipient.delivery != "immediate":
-                continue  # digest recipients read it in the daily digest
-            if recipient.event_types is not None and event.event_type not in recipient.event_types:
-                continue
-            if PRIORITY_RANK[prio] < PRIORITY_RANK[recipient.min_priority]:
-                continue
-            alert_id = stable_id("alert", res.development_id, recipient.email)
-            alert_rows.append(dict(
-                alert_id=alert_id, event_id=event.event_id, development_id=res.development_id,
-                recipient=recipient.email, sender=routing.sender, priority=prio,
-                subject=rendered.subject, body_text=rendered.text, body_html=rendered.html,
-                message_id=f"<{alert_id}@tradewatch.local>", cycle_id=cycle_id, created_at=now))
+    if routing is not None:
+        alert_rows = compose_alerts(resolutions, developments, {d.document_id: d for d in docs},
+                                    routing, store.threads(), cycle_id, now)
 
     seq = store.next_seq()
     quarantined_by_doc: dict[str, int] = {}
@@ -156,9 +120,9 @@ def process(store: EventStore, settings: Settings, cycle_id: str, extractor_vers
 
 
 def deliver(store: EventStore, settings: Settings, smtp: delivery.SmtpSettings | None,
-            report: CycleReport) -> None:
-    now = utcnow()
-    rows = []
+            report: CycleReport, now: dt.datetime | None = None) -> None:
+    """Try every pending outbox message that is due; append one delivery record per attempt."""
+    now = now or utcnow()
     for alert in store.pending_alerts():
         if not delivery.due(alert["attempts"], alert.get("last_attempt_at"), now):
             report.alerts_pending += 1
@@ -166,22 +130,20 @@ def deliver(store: EventStore, settings: Settings, smtp: delivery.SmtpSettings |
         attempt_no = alert["attempts"] + 1
         attempt = (delivery.send_smtp(alert, smtp) if smtp is not None
                    else delivery.write_eml(alert, settings.outbox))
-        outcome = attempt.outcome
-        if outcome == "retry" and attempt_no >= delivery.MAX_ATTEMPTS:
-            outcome = "failed"
-        rows.append(dict(delivery_id=stable_id("dlv", alert["alert_id"], attempt_no),
-                         alert_id=alert["alert_id"], attempt=attempt_no, attempted_at=utcnow(),
-                         outcome=outcome, transport=attempt.transport, detail=attempt.detail))
-        # Record each attempt at once: a crash after a send must not send it again.
-        store.append("alert_deliveries", rows[-1:])
+        outcome = delivery.final_outcome(attempt, attempt_no)
+        # Recorded at once, one attempt at a time: a crash after a send must not send it again.
+        store.append("alert_deliveries", [dict(
+            delivery_id=stable_id("dlv", alert["alert_id"], attempt_no), alert_id=alert["alert_id"],
+            attempt=attempt_no, attempted_at=max(now, utcnow()), outcome=outcome,
+            transport=attempt.transport, detail=attempt.detail)])
         if outcome == "sent":
             report.alerts_sent += 1
         elif outcome == "failed":
             report.alerts_failed += 1
-            report.problems.append(f"alert {alert['alert_id']} failed: {attempt.detail}")
+            report.problems.append(f"alert {alert['alert_id']} failed after {attempt_no} attempts: {attempt.detail}")
         else:
             report.alerts_pending += 1
-            report.problems.append(f"alert {alert['alert_id']} will be retried: {attempt.detail}")
+            report.problems.append(f"alert {alert['alert_id']} stays pending: {attempt.detail}")
 
 
 def run_cycle(settings: Settings, cycle_id: str | None = None, trigger: str = "cli",

@@ -70,7 +70,7 @@ def test_a_refused_connection_is_a_retry_not_a_loss():
     assert attempt.outcome == "retry" and "Refused" in attempt.detail
 
 
-@pytest.mark.parametrize("code, outcome", [(421, "retry"), (451, "retry"), (550, "failed"), (554, "failed")])
+@pytest.mark.parametrize("code, outcome", [(421, "retry"), (451, "retry"), (550, "permanent"), (554, "permanent")])
 def test_server_refusals_are_classified(code, outcome):
     from aiosmtpd.controller import Controller
 
@@ -86,6 +86,15 @@ def test_server_refusals_are_classified(code, outcome):
     finally:
         controller.stop()
     assert (attempt.outcome, attempt.detail) == (outcome, f"SMTP {code} not now")
+
+
+def test_bounded_attempts_then_failed():
+    from pipeline.alerts.deliver import MAX_ATTEMPTS, Attempt, final_outcome
+
+    transient, permanent = Attempt("retry", "smtp", "421"), Attempt("permanent", "smtp", "550")
+    assert [final_outcome(transient, n) for n in range(1, MAX_ATTEMPTS + 1)] == ["retry"] * (MAX_ATTEMPTS - 1) + ["failed"]
+    assert [final_outcome(permanent, n) for n in (1, 2)] == ["retry", "failed"]
+    assert final_outcome(Attempt("sent", "smtp", None), 3) == "sent"
 
 
 def test_eml_files_when_no_smtp_server(tmp_path):

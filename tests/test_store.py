@@ -104,12 +104,10 @@ def test_read_only_open_of_a_missing_store_names_the_path(tmp_path):
 
 
 def test_every_relation_documents_its_grain():
-    sql = "\n".join(m.sql for m in discover())
-    created = re.findall(r"CREATE (?:TABLE IF NOT EXISTS|OR REPLACE VIEW) (\w+)", sql)
-    for name in created:
-        block = sql[: sql.index(f" {name} ")]
-        last_comment = block.rstrip().rsplit("\n\n", 1)[-1]
-        assert "Grain:" in last_comment, f"{name} does not document its grain"
+    for migration in discover():
+        for m in re.finditer(r"CREATE (?:TABLE IF NOT EXISTS|OR REPLACE VIEW) (\w+)", migration.sql):
+            preceding = migration.sql[: m.start()].rstrip().rsplit("\n\n", 1)[-1]
+            assert "Grain:" in preceding, f"{migration.name}: {m.group(1)} does not document its grain"
 
 
 def test_project_code_never_updates_or_deletes_stored_rows():

@@ -2,7 +2,11 @@
 
 Each attempt is an outcome, never an exception: `sent`, `retry` (the server
 was down, answered 4xx or dropped the connection: try again on a later cycle,
-with backoff) or `failed` (a 5xx refusal, or too many attempts).
+with backoff) or `failed` (a 5xx refusal twice, or too many attempts).
+
+Delivery is at-least-once across a crash between the server's 250 and the
+delivery record being appended; the deterministic Message-ID lets mail
+systems and editors recognise such a repeat.
 """
 from __future__ import annotations
 
@@ -17,7 +21,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from pipeline.alerts.render import build_message
 
-MAX_ATTEMPTS = 5
+MAX_ATTEMPTS = 5            # transient failures (down, 4xx, dropped connection)
+MAX_PERMANENT_ATTEMPTS = 2  # 5xx: permanent by RFC 5321, but tried once more in case of a misconfigured relay
 BACKOFF_BASE_SECONDS = 60  # 1, 2, 4, 8 minutes between attempts
 SMTP_TIMEOUT = 30
 
@@ -87,7 +92,7 @@ def smtp_from_environment() -> SmtpSettings | None:
 
 @dataclass(frozen=True)
 class Attempt:
-    outcome: str  # "sent" | "retry" | "failed"
+    outcome: str  # "sent" | "retry" (transient) | "permanent" (a 5xx answer)
     transport: str  # "smtp" | "eml"
     detail: str | None
 
@@ -121,8 +126,17 @@ def send_smtp(alert: dict, settings: SmtpSettings) -> Attempt:
 
 def _refusal(code: int, reason) -> Attempt:
     text = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
-    outcome = "failed" if 500 <= int(code) < 600 else "retry"
+    outcome = "permanent" if 500 <= int(code) < 600 else "retry"
     return Attempt(outcome, "smtp", f"SMTP {code} {text}"[:500])
+
+
+def final_outcome(attempt: Attempt, attempt_no: int) -> str:
+    """What to record for attempt number `attempt_no`: sent, retry (stays pending) or failed."""
+    if attempt.outcome == "sent":
+        return "sent"
+    if attempt.outcome == "permanent":
+        return "failed" if attempt_no >= MAX_PERMANENT_ATTEMPTS else "retry"
+    return "failed" if attempt_no >= MAX_ATTEMPTS else "retry"
 
 
 def write_eml(alert: dict, outbox: Path) -> Attempt:

@@ -137,6 +137,9 @@ def build_message(alert: dict, created_at: dt.datetime | None = None) -> EmailMe
     if alert.get("priority") == "high":
         msg["X-Priority"] = "1"
         msg["Importance"] = "high"
+    if alert.get("in_reply_to"):
+        msg["In-Reply-To"] = alert["in_reply_to"]
+        msg["References"] = alert.get("references") or alert["in_reply_to"]
     msg["X-TradeWatch-Alert"] = alert["alert_id"]
     msg.set_content(alert["body_text"])
     msg.add_alternative(alert["body_html"], subtype="html")

@@ -13,6 +13,7 @@ from ..models import Document, Event, Evidence
 from . import dates as D
 from .actors import find_actors
 from .merge import merge_mentions
+from .resources import word_keys
 from .rules import Mention, find_commodities, sentence_mentions
 from .sentences import split_sentences
 
@@ -27,16 +28,17 @@ def extract(document: Document) -> list[Event]:
     body = document.body or ""
     pub = document.published_at.date()
     sentences = split_sentences(body)
-    codes = {a.code for a in find_actors(body) if a.is_party}
+    sent_actors = [find_actors(s.text) for s in sentences]
+    codes = {a.code for acts in sent_actors for a in acts if a.is_party}
     bilateral = {"US", "CN"} <= codes
 
     mentions: list[Mention] = []
     anchor: dt.date | None = None
     prev_last: D.DateMention | None = None
     prev_end = 0
-    prev_commodity: str | None = None
     for si, s in enumerate(sentences):
-        ms = sentence_mentions(s.text, si, pub, anchor, bilateral)
+        here = D.find_dates(s.text, pub, anchor)
+        ms = sentence_mentions(s.text, si, pub, anchor, bilateral, here, sent_actors[si])
         same_paragraph = "\n" not in body[prev_end:s.start]
         for m in ms:
             if prev_last is not None and same_paragraph:
@@ -45,19 +47,20 @@ def extract(document: Document) -> list[Event]:
             if m.occurred is None and m.effective is not None and trig in _EFFECT_TRIGGER:
                 m.occurred = m.effective
             if m.event_type == "export_control" and m.commodity is None:
-                if prev_commodity is None:
+                if si == 0:
                     continue
-                m.commodity = prev_commodity
+                prev = sentences[si - 1].text
+                comms = find_commodities(prev, (0, len(prev)), 0, word_keys(prev))
+                if len(comms) != 1:
+                    continue
+                m.commodity = comms[0]
                 m.confidence = 0.6
             mentions.append(m)
-        here = D.find_dates(s.text, pub, anchor)
         occ = [d for d in here if d.role == "occurred"]
         if occ:
             anchor = occ[-1].value
         prev_last = occ[-1] if occ else None
         prev_end = s.end
-        comms = find_commodities(s.text, (0, len(s.text)), 0)
-        prev_commodity = comms[0] if len(comms) == 1 else None
 
     mentions = [m for m in mentions if not (m.event_type == "export_control" and m.commodity is None)]
     groups = merge_mentions(mentions, pub)

@@ -85,6 +85,12 @@ _ROLE_ATTR = re.compile(r"(?:\b(?:order|rule|statement|announcement|measures?|ag
 _ROLE_SINCE = re.compile(r"\bsince\s*$", re.I)
 
 
+_HAS_DIGIT = re.compile(r"\d")
+_MONTH_TOKENS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_RELATIVE_TOKENS = ("today", "tonight", "this morning", "this afternoon", "this evening", "yesterday",
+                    "last night", "tomorrow", "week", "month", "year", " ago", " day")
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -232,6 +238,13 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     rel_pending = []
+    low = text.lower()
+    has_digit = _HAS_DIGIT.search(text) is not None
+    has_month = any(mn in text for mn in _MONTH_TOKENS)
+    has_weekday = "day" in low
+    has_relative = any(w in low for w in _RELATIVE_TOKENS)
+    if not (has_digit or has_month or has_weekday or has_relative):
+        return out
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -241,14 +254,14 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
         out.append(DateMention(m_start, m_end, text[m_start:m_end], value or _mid(lo, hi), lo, hi, prec,
                                _role(text, m_start), last))
 
-    for m in _RE_ISO.finditer(text):
+    for m in (_RE_ISO.finditer(text) if has_digit else ()):
         try:
             d = dt.date(int(m["year"]), int(m["m"]), int(m["d"]))
         except ValueError:
             continue
         add(m.start(), m.end(), d, d, "day", d)
 
-    for rx in (_RE_MONTH_DAY, _RE_DAY_MONTH):
+    for rx in ((_RE_MONTH_DAY, _RE_DAY_MONTH) if has_digit and has_month else ()):
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -274,7 +287,7 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
                 start = start - (len(text[max(0, start - 12):start]) - wm.start())
             add(start, m.end(), first, last or first, "day", first, last)
 
-    for m in _RE_RELATIVE.finditer(text):
+    for m in (_RE_RELATIVE.finditer(text) if has_relative else ()):
         if not free(m.start(), m.end()):
             continue
         s = m.group(0).lower()
@@ -357,7 +370,7 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
         elif m["rel"]:
             rel_pending.append(m)
 
-    for m in _RE_WEEKDAY.finditer(text):
+    for m in (_RE_WEEKDAY.finditer(text) if has_weekday else ()):
         ws = m.start("wd")
         if not free(ws, m.end()):
             continue
@@ -367,7 +380,7 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
         d = _weekday(pub, wd, mod, _tense(text, start, m.end()))
         add(start, m.end(), d, d, "day", d)
 
-    for m in _RE_MONTH.finditer(text):
+    for m in (_RE_MONTH.finditer(text) if has_month else ()):
         if not free(m.start(), m.end()):
             continue
         mon_tok = m["mon"]
@@ -382,7 +395,7 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
         lo, hi, prec = _modded_month(year, month, m["mod"])
         add(m.start(), m.end(), lo, hi, prec)
 
-    for m in _RE_ORDINAL_DAY.finditer(text):
+    for m in (_RE_ORDINAL_DAY.finditer(text) if has_digit else ()):
         if not free(m.start(), m.end()):
             continue
         day = int(m["d1"])
@@ -432,6 +445,9 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
 def find_durations(text: str) -> list[Duration]:
     """Durations such as "for 90 days", "a 90-day pause", "for another year"."""
     out = []
+    low = text.lower()
+    if not ("day" in low or "week" in low or "month" in low or "year" in low):
+        return out
     for m in _RE_DURATION.finditer(text):
         unit = m["unit"].lower()
         n = _num(m["n"]) if m["n"] else None

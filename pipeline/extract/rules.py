@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import dates as D
-from .actors import ActorMention, find_actors, find_location
+from .actors import ActorMention, _locations, find_actors, find_location
 from .negation import irrealis
-from .resources import expand, lexicon, word_regex
+from .resources import expand, lexicon, word_keys, word_regex
 
 DIRECTION = {
     "impose": "tighten", "raise": "tighten", "reinstate": "tighten", "tighten": "tighten",
@@ -57,6 +57,7 @@ def _compiled() -> dict:
             "anchor": word_regex(spec["anchor"]),
             "window": int(spec.get("window", 70)),
             "actions": [(a, word_regex(pats)) for a, pats in spec["actions"].items()],
+            "gate": frozenset(spec["gate"]) if spec.get("gate") else None,
         }
     c["tariff_change"]["bare"] = re.compile(expand(lx["tariff_change"]["bare"]), re.I)
     dl = lx["tariff_deadline"]
@@ -65,10 +66,19 @@ def _compiled() -> dict:
     lc = lx["leader_contact"]
     c["leader_contact"] = {"call": word_regex(lc["call"]), "meeting": word_regex(lc["meeting"]),
                            "pair": word_regex(lc["pair"])}
+    c["leader_gate"] = frozenset(lc["gate"])
+    c["deadline_gate"] = frozenset(dl["gate"])
     c["talks_bilateral"] = re.compile(lx["talks"]["bilateral"], re.I)
     c["agreed_to_not"] = re.compile(r"^\s*(?:to\s+)?" + lx["agreement"]["agreed_to_not"], re.I)
     c["agreed_to_needs"] = re.compile(lx["agreement"]["agreed_to_needs"], re.I)
     c["export_bg"] = re.compile(r"\b(?:" + lx["export_control"]["background_verbs"] + r")\b", re.I)
+    gates: set[str] = set()
+    for etype in ("tariff_change", "export_control", "agreement", "talks"):
+        gates |= set(lx[etype].get("gate") or [])
+        if c[etype]["anchor"].gate:
+            gates |= c[etype]["anchor"].gate
+    gates |= set(lc["gate"]) | set(dl["gate"])
+    c["all_gates"] = frozenset(gates)
     comm = []
     for klass, pats in lx["commodities"].items():
         comm.append((klass, word_regex(pats)))
@@ -187,7 +197,7 @@ def find_rate(sentence: str, clause, t_start: int, t_end: int) -> tuple[float | 
     return None, [(c[0], c[1]) for c in cands]
 
 
-def find_commodities(sentence: str, clause, anchor_pos: int) -> list[str]:
+def find_commodities(sentence: str, clause, anchor_pos: int, keys: frozenset | None = None) -> list[str]:
     """Commodity classes named in the clause, nearest to the anchor first.
 
     A broad class is absorbed by a specific one named close by ("technologies
@@ -197,7 +207,7 @@ def find_commodities(sentence: str, clause, anchor_pos: int) -> list[str]:
     c = _compiled()
     found: list[tuple[int, str, int]] = []
     for klass, rx in c["commodities"]:
-        for m in rx.finditer(sentence, clause[0], clause[1]):
+        for m in rx.finditer(sentence, clause[0], clause[1], keys=keys):
             found.append((abs(m.start() - anchor_pos), klass, m.start()))
     if not found:
         return []
@@ -228,16 +238,18 @@ def tense_of(sentence: str, clause, t_start: int) -> str:
 
 # --------------------------------------------------------------------------- triggers
 
-def _pair_triggers(etype: str, sentence: str, clauses) -> list[tuple[str, int, int, int]]:
+def _pair_triggers(etype: str, sentence: str, clauses, keys) -> list[tuple[str, int, int, int]]:
     """(action, start, end, anchor_pos) for verbs near an anchor noun of ``etype``."""
     spec = _compiled()[etype]
-    anchors = [(m.start(), m.end()) for m in spec["anchor"].finditer(sentence)]
+    if spec["gate"] is not None and not (spec["gate"] & keys):
+        return []
+    anchors = [(m.start(), m.end()) for m in spec["anchor"].finditer(sentence, keys=keys)]
     if not anchors:
         return []
     out: list[tuple[str, int, int, int]] = []
     used: list[tuple[int, int]] = []
     for action, rx in spec["actions"]:
-        for m in rx.finditer(sentence):
+        for m in rx.finditer(sentence, keys=keys):
             if any(not (m.end() <= s or m.start() >= e) for s, e in used):
                 continue
             clause = _clause_of(clauses, m.start())
@@ -262,11 +274,17 @@ def _pair_triggers(etype: str, sentence: str, clauses) -> list[tuple[str, int, i
 
 
 def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date | None,
-                      doc_bilateral: bool) -> list[Mention]:
+                      doc_bilateral: bool, dates: list[D.DateMention] | None = None,
+                      actors: list[ActorMention] | None = None) -> list[Mention]:
     c = _compiled()
+    keys = word_keys(sentence)
+    if not (c["all_gates"] & keys):
+        return []
     clauses = split_clauses(sentence)
-    dates = D.find_dates(sentence, pub, anchor_date)
-    actors = find_actors(sentence)
+    if dates is None:
+        dates = D.find_dates(sentence, pub, anchor_date)
+    if actors is None:
+        actors = find_actors(sentence)
     s_codes = frozenset(a.code for a in actors if a.is_party)
     out: list[Mention] = []
 
@@ -285,7 +303,7 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         return m
 
     # ---- tariff_change
-    for action, s, e, apos in _pair_triggers("tariff_change", sentence, clauses):
+    for action, s, e, apos in _pair_triggers("tariff_change", sentence, clauses, keys):
         m = base("tariff_change", action, s, e, apos)
         if not m:
             continue
@@ -304,11 +322,11 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             out.remove(m)
 
     # ---- export_control
-    for action, s, e, apos in _pair_triggers("export_control", sentence, clauses):
+    for action, s, e, apos in _pair_triggers("export_control", sentence, clauses, keys):
         m = base("export_control", action, s, e, apos)
         if not m:
             continue
-        comms = find_commodities(sentence, m.clause, apos) or find_commodities(sentence, (0, len(sentence)), apos)
+        comms = find_commodities(sentence, m.clause, apos, keys) or find_commodities(sentence, (0, len(sentence)), apos, keys)
         if not comms:
             m.extra["needs_commodity"] = True
             comms = [None]
@@ -318,7 +336,7 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             out.append(mm)
 
     # ---- agreement
-    for action, s, e, apos in _pair_triggers("agreement", sentence, clauses):
+    for action, s, e, apos in _pair_triggers("agreement", sentence, clauses, keys):
         m = base("agreement", action, s, e, apos)
         if m:
             out.append(m)
@@ -340,13 +358,16 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             out.append(m)
 
     # ---- tariff_deadline
-    out.extend(_deadline_mentions(sentence, si, clauses, dates, base, pub))
+    if c["deadline_gate"] & keys:
+        out.extend(_deadline_mentions(sentence, si, clauses, dates, base, pub))
 
     # ---- talks
-    out.extend(_talk_mentions(sentence, si, clauses, actors, base))
+    if c["talks"]["gate"] & keys:
+        out.extend(_talk_mentions(sentence, si, clauses, actors, base))
 
     # ---- leader_contact
-    out.extend(_leader_mentions(sentence, si, clauses, actors, base))
+    if c["leader_gate"] & keys:
+        out.extend(_leader_mentions(sentence, si, clauses, actors, base))
 
     _assign_dates(out, sentence, dates, clauses)
     out = _expand_coordinated(out, sentence, dates)
@@ -470,7 +491,6 @@ def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
 
 
 def _locations_in(text: str) -> list[tuple[str, int]]:
-    from .actors import _locations
     found = []
     for canon, rx in _locations():
         m = rx.search(text)

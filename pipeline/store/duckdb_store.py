@@ -185,12 +185,22 @@ class EventStore:
 
     # -- alerts ------------------------------------------------------------
 
+    def threads(self) -> dict[tuple[str, str], list[str]]:
+        """(recipient, story key) -> Message-IDs of the alerts already in that story, oldest first."""
+        out: dict[tuple[str, str], list[str]] = {}
+        for recipient, story, mid in self.con.execute(
+            "SELECT recipient, story_key, message_id FROM alert_outbox WHERE kind = 'alert' "
+            "AND story_key IS NOT NULL ORDER BY created_at, alert_id"
+        ).fetchall():
+            out.setdefault((recipient, story), []).append(mid)
+        return out
+
     def pending_alerts(self) -> list[dict]:
         cur = self.con.execute(
             """
-            SELECT o.*, a.attempts, a.last_attempt_at
-            FROM alert_outbox o JOIN alerts a USING (alert_id)
-            WHERE a.status = 'pending'
+            SELECT o.*, s.attempts, s.last_attempt_at
+            FROM alert_outbox o JOIN outbox_status s USING (alert_id)
+            WHERE s.status = 'pending'
             ORDER BY o.created_at, o.alert_id
             """
         )
