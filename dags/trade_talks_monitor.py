@@ -44,19 +44,6 @@ def _cycle_id() -> str:
     return f"airflow__{context['run_id']}"
 
 
-def _smtp_settings():
-    """SmtpSettings from the Airflow connection `smtp_default`, or None when it is not defined."""
-    from airflow.sdk import BaseHook
-
-    from pipeline.alerts.deliver import SmtpSettings
-
-    try:
-        conn = BaseHook.get_connection("smtp_default")
-    except Exception:  # not defined: mail goes to .eml files
-        return None
-    return SmtpSettings.from_connection(conn) if conn.host else None
-
-
 @dag(
     dag_id="trade_talks_monitor",
     schedule="*/15 * * * *",
@@ -101,12 +88,13 @@ def trade_talks_monitor():
 
     @task(pool=STORE_POOL)
     def deliver_alerts(cycle: dict, _processed: dict) -> dict:
+        from pipeline.alerts.deliver import smtp_from_airflow
         from pipeline.cycle import CycleReport, Settings, deliver
         from pipeline.store.duckdb_store import EventStore
 
         report = CycleReport(cycle["cycle_id"])
         with EventStore(Settings.from_environment().db) as store:
-            deliver(store, Settings.from_environment(), _smtp_settings(), report)
+            deliver(store, Settings.from_environment(), smtp_from_airflow(), report)
         return report.as_dict()
 
     cycle = begin_cycle()

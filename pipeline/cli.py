@@ -4,6 +4,8 @@
     tradewatch status              what the store holds, the last cycles, failing feeds
     tradewatch query "SQL"         read-only SQL against the store
     tradewatch feeds               feed health: which feeds fail, since when, why
+    tradewatch alerts preview      render the latest alerts to files to open in a browser
+    tradewatch digest              compose and send the daily digest
 """
 from __future__ import annotations
 
@@ -169,6 +171,49 @@ def cmd_feeds(args) -> int:
     return 0
 
 
+def cmd_alerts_preview(args) -> int:
+    from pathlib import Path
+
+    from pipeline.alerts.preview import write_preview
+
+    con = _open_read_only()
+    if con is None:
+        return 2
+    try:
+        cur = con.execute(
+            """SELECT o.*, s.status FROM alert_outbox o JOIN outbox_status s USING (alert_id)
+               ORDER BY o.created_at DESC, o.alert_id LIMIT ?""", [args.limit])
+        names = [c[0] for c in cur.description]
+        alerts = [dict(zip(names, row)) for row in cur.fetchall()]
+    finally:
+        con.close()
+    index = write_preview(alerts, Path(args.out))
+    print(f"{len(alerts)} alerts rendered: open {index.resolve().as_uri()}")
+    return 0
+
+
+def cmd_digest(args) -> int:
+    import datetime as dt
+
+    from pipeline.alerts.deliver import smtp_from_environment
+    from pipeline.cycle import CycleReport, Settings, deliver, digest
+    from pipeline.store.duckdb_store import EventStore
+
+    when = (dt.datetime.fromisoformat(args.at) if args.at else dt.datetime.now(dt.timezone.utc))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    settings = Settings.from_environment()
+    report = CycleReport(f"cli__digest__{when.isoformat()}")
+    with EventStore(settings.db) as store:
+        digest(store, settings, report.cycle_id, report, when)
+        deliver(store, settings, smtp_from_environment(), report)
+    print(f"digests: {report.alerts_created} created, {report.alerts_sent} sent, "
+          f"{report.alerts_pending} pending, {report.alerts_failed} failed")
+    for problem in report.problems:
+        print(f"  ! {problem}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = argparse.ArgumentParser(prog="tradewatch", description=__doc__.splitlines()[0])
@@ -185,6 +230,15 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_query)
     p = sub.add_parser("feeds", help="feed health: which feeds fail, since when, and why")
     p.set_defaults(func=cmd_feeds)
+    p = sub.add_parser("alerts", help="alert tools")
+    alerts_sub = p.add_subparsers(dest="alerts_command", required=True)
+    pp = alerts_sub.add_parser("preview", help="render the latest alerts to HTML/.eml files to open in a browser")
+    pp.add_argument("--out", default="data/preview", help="folder to write (default: data/preview)")
+    pp.add_argument("--limit", type=int, default=50)
+    pp.set_defaults(func=cmd_alerts_preview)
+    p = sub.add_parser("digest", help="compose and send the daily digest (as the trade_talks_digest DAG does)")
+    p.add_argument("--at", help="the digest's time, ISO 8601 (default: now)")
+    p.set_defaults(func=cmd_digest)
     args = parser.parse_args(argv)
     return args.func(args)
 

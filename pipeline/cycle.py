@@ -130,7 +130,7 @@ def deliver(store: EventStore, settings: Settings, smtp: delivery.SmtpSettings |
         attempt_no = alert["attempts"] + 1
         attempt = (delivery.send_smtp(alert, smtp) if smtp is not None
                    else delivery.write_eml(alert, settings.outbox))
-        outcome = delivery.final_outcome(attempt, attempt_no)
+        outcome = delivery.final_outcome(attempt, attempt_no, alert.get("last_detail"))
         # Recorded at once, one attempt at a time: a crash after a send must not send it again.
         store.append("alert_deliveries", [dict(
             delivery_id=stable_id("dlv", alert["alert_id"], attempt_no), alert_id=alert["alert_id"],
@@ -144,6 +144,32 @@ def deliver(store: EventStore, settings: Settings, smtp: delivery.SmtpSettings |
         else:
             report.alerts_pending += 1
             report.problems.append(f"alert {alert['alert_id']} stays pending: {attempt.detail}")
+
+
+def digest(store: EventStore, settings: Settings, cycle_id: str, report: CycleReport,
+           now: dt.datetime) -> None:
+    """Compose the daily digests due at `now`: developments first seen in the 24 hours
+    before it, and tariff deadlines in the 14 days after it."""
+    from pipeline.alerts.digest import LOOKAHEAD_DAYS, DigestItem, compose_digest
+
+    routing = load_alerts(settings.alerts)
+    readers = [r for r in routing.recipients if r.delivery == "digest"]
+    if not readers:
+        return
+    day = now.date()
+    since = now - dt.timedelta(days=1)
+
+    def items(rows):
+        return [DigestItem(event=e, what_changed=None, source=x["source"], title=x["title"], link=x["link"],
+                           published=x["published"].date(), mentions=x["mentions"]) for e, x in rows]
+
+    new = items(store.first_events("m.resolved_at >= ? AND m.resolved_at < ?", [since, now]))
+    upcoming = items(store.first_events(
+        "e.event_type = 'tariff_deadline' AND e.deadline >= ? AND e.deadline <= ?",
+        [day, day + dt.timedelta(days=LOOKAHEAD_DAYS)]))
+    rows = [row for r in readers
+            if (row := compose_digest(r, routing.sender, day, new, upcoming, cycle_id, now)) is not None]
+    report.alerts_created += store.append("alert_outbox", rows)
 
 
 def run_cycle(settings: Settings, cycle_id: str | None = None, trigger: str = "cli",

@@ -5,6 +5,9 @@ ALTER TABLE alert_outbox ADD COLUMN story_key VARCHAR;              -- alerts of
 ALTER TABLE alert_outbox ADD COLUMN in_reply_to VARCHAR;            -- Message-ID of the story's first alert
 ALTER TABLE alert_outbox ADD COLUMN "references" VARCHAR;           -- Message-IDs of the thread, oldest first
 ALTER TABLE alert_outbox ADD COLUMN what_changed VARCHAR;           -- e.g. 'deadline moved from 2025-08-12 to 2025-11-10'
+-- A digest is about many developments: it names no single event.
+ALTER TABLE alert_outbox ALTER COLUMN event_id DROP NOT NULL;
+ALTER TABLE alert_outbox ALTER COLUMN development_id DROP NOT NULL;
 
 -- Grain: one row per delivery outcome summary of one outbox message (alert or digest).
 CREATE OR REPLACE VIEW outbox_status AS

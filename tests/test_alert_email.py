@@ -93,7 +93,9 @@ def test_bounded_attempts_then_failed():
 
     transient, permanent = Attempt("retry", "smtp", "421"), Attempt("permanent", "smtp", "550")
     assert [final_outcome(transient, n) for n in range(1, MAX_ATTEMPTS + 1)] == ["retry"] * (MAX_ATTEMPTS - 1) + ["failed"]
-    assert [final_outcome(permanent, n) for n in (1, 2)] == ["retry", "failed"]
+    assert final_outcome(permanent, 1, None) == "retry"  # 5xx: tried once more
+    assert final_outcome(permanent, 3, "ConnectionRefusedError") == "retry"
+    assert final_outcome(permanent, 2, "SMTP 550 no such user") == "failed"
     assert final_outcome(Attempt("sent", "smtp", None), 3) == "sent"
 
 

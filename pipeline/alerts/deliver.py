@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import smtplib
 import socket
 import ssl
@@ -22,7 +23,6 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from pipeline.alerts.render import build_message
 
 MAX_ATTEMPTS = 5            # transient failures (down, 4xx, dropped connection)
-MAX_PERMANENT_ATTEMPTS = 2  # 5xx: permanent by RFC 5321, but tried once more in case of a misconfigured relay
 BACKOFF_BASE_SECONDS = 60  # 1, 2, 4, 8 minutes between attempts
 SMTP_TIMEOUT = 30
 
@@ -90,6 +90,17 @@ def smtp_from_environment() -> SmtpSettings | None:
     return SmtpSettings.from_uri(raw)
 
 
+def smtp_from_airflow(conn_id: str = "smtp_default") -> SmtpSettings | None:
+    """SmtpSettings from an Airflow connection (inside a task), or None when it is not defined."""
+    from airflow.sdk import BaseHook
+
+    try:
+        conn = BaseHook.get_connection(conn_id)
+    except Exception:  # AirflowNotFoundException and kin: mail goes to .eml files
+        return None
+    return SmtpSettings.from_connection(conn) if conn.host else None
+
+
 @dataclass(frozen=True)
 class Attempt:
     outcome: str  # "sent" | "retry" (transient) | "permanent" (a 5xx answer)
@@ -130,13 +141,19 @@ def _refusal(code: int, reason) -> Attempt:
     return Attempt(outcome, "smtp", f"SMTP {code} {text}"[:500])
 
 
-def final_outcome(attempt: Attempt, attempt_no: int) -> str:
-    """What to record for attempt number `attempt_no`: sent, retry (stays pending) or failed."""
+def final_outcome(attempt: Attempt, attempt_no: int, previous_detail: str | None = None) -> str:
+    """What to record for attempt number `attempt_no`: sent, retry (stays pending) or failed.
+
+    A 5xx answer fails the alert when the previous attempt got a 5xx too; any
+    failure fails it once MAX_ATTEMPTS attempts have been made.
+    """
     if attempt.outcome == "sent":
         return "sent"
-    if attempt.outcome == "permanent":
-        return "failed" if attempt_no >= MAX_PERMANENT_ATTEMPTS else "retry"
-    return "failed" if attempt_no >= MAX_ATTEMPTS else "retry"
+    if attempt_no >= MAX_ATTEMPTS:
+        return "failed"
+    if attempt.outcome == "permanent" and re.match(r"SMTP 5\d\d", previous_detail or ""):
+        return "failed"
+    return "retry"
 
 
 def write_eml(alert: dict, outbox: Path) -> Attempt:

@@ -10,6 +10,7 @@ import datetime as dt
 import html
 import re
 from dataclasses import dataclass
+import email.policy
 from email.message import EmailMessage
 from email.utils import format_datetime
 
@@ -128,7 +129,8 @@ def render(event: Event, document: Document, priority: str, what_changed: str | 
 
 def build_message(alert: dict, created_at: dt.datetime | None = None) -> EmailMessage:
     """The MIME message of an outbox row: plain text and HTML parts, deterministic Message-ID."""
-    msg = EmailMessage()
+    # Header lines may run to 998 characters (RFC 5322): no fold right after "Subject:".
+    msg = EmailMessage(policy=email.policy.default.clone(max_line_length=998))
     msg["Subject"] = header_safe(alert["subject"], 200)
     msg["From"] = header_safe(alert["sender"])
     msg["To"] = header_safe(alert["recipient"])

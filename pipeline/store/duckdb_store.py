@@ -185,6 +185,32 @@ class EventStore:
 
     # -- alerts ------------------------------------------------------------
 
+    def first_events(self, where: str, params: list) -> list[tuple[Event, dict]]:
+        """Each development's first event (with its document's source fields) matching `where`.
+
+        `where` is a fixed SQL condition over the aliases e (first event), m
+        (its development_mentions row) and d (document); values go in `params`.
+        """
+        cur = self.con.execute(
+            f"""
+            SELECT e.event_id, e.document_id, e.extractor_version, e.event_type, e.action, e.occurred_on,
+                   e.effective_on, e.deadline, e.commodity, e.rate_pct, e.actors, e.location,
+                   e.date_precision, e.evidence_spans, e.confidence,
+                   coalesce(d.feed_name, d.source_kind) AS source, coalesce(d.title, '') AS title,
+                   d.source_uri, d.published_at,
+                   (SELECT count(*) FROM development_mentions x WHERE x.development_id = m.development_id) AS mentions
+            FROM development_mentions m
+            JOIN events e ON e.event_id = m.event_id
+            JOIN document_versions d ON d.document_id = e.document_id
+            WHERE m.is_first AND ({where})
+            ORDER BY e.seq
+            """, params)
+        out = []
+        for row in cur.fetchall():
+            extra = dict(source=row[15], title=row[16], link=row[17], published=row[18], mentions=row[19])
+            out.append((_event(row[:15]), extra))
+        return out
+
     def threads(self) -> dict[tuple[str, str], list[str]]:
         """(recipient, story key) -> Message-IDs of the alerts already in that story, oldest first."""
         out: dict[tuple[str, str], list[str]] = {}
@@ -198,7 +224,7 @@ class EventStore:
     def pending_alerts(self) -> list[dict]:
         cur = self.con.execute(
             """
-            SELECT o.*, s.attempts, s.last_attempt_at
+            SELECT o.*, s.attempts, s.last_attempt_at, s.last_detail
             FROM alert_outbox o JOIN outbox_status s USING (alert_id)
             WHERE s.status = 'pending'
             ORDER BY o.created_at, o.alert_id
@@ -266,3 +292,15 @@ def event_row(e: Event, cycle_id: str, now: dt.datetime, seq: int) -> dict:
 
 def candidate_json(row: dict) -> str:
     return json.dumps(row, default=str, sort_keys=True)
+
+
+def feed_health(store: EventStore, feed_urls: Sequence[str]) -> dict[str, dict]:
+    """Per feed URL, what the fetch log says (the ``feed_health`` view of migration 002):
+    validators of the last good answer, consecutive failures, next attempt, last error."""
+    urls = list(dict.fromkeys(feed_urls))
+    if not urls:
+        return {}
+    cur = store.con.execute(
+        "SELECT * FROM feed_health WHERE feed_url IN (SELECT unnest(?))", [urls])
+    names = [c[0] for c in cur.description]
+    return {row[names.index("feed_url")]: dict(zip(names, row)) for row in cur.fetchall()}
