@@ -4,6 +4,7 @@
     tradewatch status              what the store holds, the last cycles, failing feeds
     tradewatch query "SQL"         read-only SQL against the store
     tradewatch feeds               feed health: which feeds fail, since when, why
+    tradewatch reextract           re-run the current extractor over every stored document
     tradewatch alerts preview      render the latest alerts to files to open in a browser
     tradewatch digest              compose and send the daily digest
 """
@@ -59,6 +60,19 @@ def cmd_run(args) -> int:
               f"{report.alerts_sent} sent, {report.alerts_pending} pending, {report.alerts_failed} failed")
         for problem in report.problems:
             print(f"  ! {problem}")
+    return 0
+
+
+def cmd_reextract(args) -> int:
+    from pipeline.cycle import Settings, reextract
+    from pipeline.extract import EXTRACTOR_VERSION
+
+    report = reextract(Settings.from_environment())
+    print(f"extractor {EXTRACTOR_VERSION}: {report.reextracted_documents} stored documents re-read, "
+          f"{report.events_accepted} events accepted, {report.events_quarantined} quarantined, "
+          f"{report.developments_new} developments; no alerts sent for re-read documents")
+    for problem in report.problems:
+        print(f"  ! {problem}")
     return 0
 
 
@@ -230,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_query)
     p = sub.add_parser("feeds", help="feed health: which feeds fail, since when, and why")
     p.set_defaults(func=cmd_feeds)
+    p = sub.add_parser("reextract", help="re-run the current extractor over every stored document")
+    p.set_defaults(func=cmd_reextract)
     p = sub.add_parser("alerts", help="alert tools")
     alerts_sub = p.add_subparsers(dest="alerts_command", required=True)
     pp = alerts_sub.add_parser("preview", help="render the latest alerts to HTML/.eml files to open in a browser")

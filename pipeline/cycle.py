@@ -93,7 +93,12 @@ def process(store: EventStore, settings: Settings, cycle_id: str, extractor_vers
     report.developments_new += sum(r.is_first for r in resolutions)
     alert_rows = []
     if routing is not None:
-        alert_rows = compose_alerts(resolutions, developments, {d.document_id: d for d in docs},
+        # A document an earlier extractor version already read is old news: re-extracting
+        # it builds the new version's developments but interrupts no editor.
+        reread = store.extracted_before([d.document_id for d in docs], extractor_version)
+        fresh = [r for r in resolutions if r.event.document_id not in reread]
+        report.reextracted_documents += len(reread)
+        alert_rows = compose_alerts(fresh, developments, {d.document_id: d for d in docs},
                                     routing, store.threads(), cycle_id, now)
 
     seq = store.next_seq()
@@ -170,6 +175,20 @@ def digest(store: EventStore, settings: Settings, cycle_id: str, report: CycleRe
     rows = [row for r in readers
             if (row := compose_digest(r, routing.sender, day, new, upcoming, cycle_id, now)) is not None]
     report.alerts_created += store.append("alert_outbox", rows)
+
+
+def reextract(settings: Settings, cycle_id: str | None = None) -> CycleReport:
+    """Run the current extractor over every stored document it has not read yet.
+
+    Appends the new version's events (older versions stay in event_log) and
+    makes it the version the `events` view shows. Sends nothing.
+    """
+    cycle_id = cycle_id or new_cycle_id().replace("cli__", "cli__reextract__")
+    report = CycleReport(cycle_id)
+    with EventStore(settings.db) as store:
+        version = begin(store, cycle_id, "cli")
+        process(store, settings, cycle_id, version, report)
+    return report
 
 
 def run_cycle(settings: Settings, cycle_id: str | None = None, trigger: str = "cli",

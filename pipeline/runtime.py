@@ -35,6 +35,7 @@ class CycleReport:
     alerts_sent: int = 0
     alerts_pending: int = 0
     alerts_failed: int = 0
+    reextracted_documents: int = 0
     problems: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:

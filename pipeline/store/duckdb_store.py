@@ -163,6 +163,15 @@ class EventStore:
         )
         return [_document(row) for row in cur.fetchall()]
 
+    def extracted_before(self, document_ids: list[str], extractor_version: str) -> set[str]:
+        """Those documents some other extractor version has already read (re-extraction)."""
+        if not document_ids:
+            return set()
+        rows = self.con.execute(
+            "SELECT DISTINCT document_id FROM extractions WHERE extractor_version <> ? "
+            "AND document_id IN (SELECT unnest(?))", [extractor_version, list(document_ids)]).fetchall()
+        return {r[0] for r in rows}
+
     # -- events ----------------------------------------------------------------
 
     def current_events(self) -> list[Event]:
