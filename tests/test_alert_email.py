@@ -121,3 +121,32 @@ def test_backoff_between_attempts():
     assert due(1, NOW, NOW + dt.timedelta(seconds=60))
     assert not due(3, NOW, NOW + dt.timedelta(minutes=3))
     assert due(3, NOW, NOW + dt.timedelta(minutes=4))
+
+
+def test_a_hostile_feed_item_reaches_the_editor_harmless_end_to_end(workdir, feed_server, smtp_sink, monkeypatch):
+    """Through a real cycle: feed over loopback HTTP, extraction, GX, DuckDB, SMTP."""
+    from pipeline.cycle import Settings, run_cycle
+    from tests.conftest import write_feeds
+
+    hostile_title = ("China curbs rare earths&#13;&#10;Bcc: victim@example.com&#13;&#10;"
+                     "&lt;script&gt;alert(1)&lt;/script&gt;&lt;form action='https://evil.example/'&gt;"
+                     "&lt;input name='pw'&gt;&lt;/form&gt;&lt;img src='https://evil.example/pixel.gif'&gt;")
+    body = ("&lt;p&gt;BEIJING (Wire) - China's commerce ministry on Thursday imposed export controls on rare "
+            "earth processing technology.&lt;script&gt;steal()&lt;/script&gt;"
+            "&lt;img src='https://evil.example/track.gif'&gt;&lt;/p&gt;")
+    feed = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>w</title>'
+            "<link>http://127.0.0.1/</link><description>d</description><item>"
+            f"<title>{hostile_title}</title><link>https://wire.example/hostile</link>"
+            "<guid>https://wire.example/hostile</guid><pubDate>Thu, 09 Oct 2025 08:00:00 GMT</pubDate>"
+            f"<description>{body}</description></item></channel></rss>")
+    write_feeds(workdir, {"wire": feed_server.serve("/h.xml", feed)})
+    (workdir / "seeds" / "000_2c0dfefd472a788a.txt").unlink()
+    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", smtp_sink.uri)
+    report = run_cycle(Settings.from_environment(), smtp=SmtpSettings.from_uri(smtp_sink.uri))
+    assert report.alerts_sent >= 1
+    for msg in smtp_sink.parsed():
+        assert msg["Bcc"] is None and "\n" not in msg["Subject"] and "\r" not in msg["Subject"]
+        assert msg.get_all("To") == ["desk@example.com"]
+        html_part = msg.get_body(("html",)).get_content().lower()
+        for raw in ("<script", "<form", "<img", "<input", "evil.example/pixel", "evil.example/track"):
+            assert raw not in html_part
