@@ -13,11 +13,11 @@ from ..models import Document, Event, Evidence
 from . import dates as D
 from .actors import find_actors
 from .merge import merge_mentions
-from .resources import word_keys
-from .rules import Mention, find_commodities, sentence_mentions
+from .resources import reset_caches, word_keys
+from .rules import Mention, find_commodities, may_state_event, sentence_mentions
 from .sentences import split_sentences
 
-EXTRACTOR_VERSION = "rules-1.0.0"
+EXTRACTOR_VERSION = "rules-1.0.1"
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
@@ -25,6 +25,7 @@ _EFFECT_TRIGGER = ("took effect", "takes effect", "came into force", "comes into
 
 
 def extract(document: Document) -> list[Event]:
+    reset_caches()
     body = document.body or ""
     pub = document.published_at.date()
     sentences = split_sentences(body)
@@ -32,14 +33,38 @@ def extract(document: Document) -> list[Event]:
     codes = {a.code for acts in sent_actors for a in acts if a.is_party}
     bilateral = {"US", "CN"} <= codes
 
+    # Dates are parsed lazily: only for sentences that may state an event, and
+    # for the sentences before them that supply a relative date's anchor
+    # ("the previous day") or a mention's inherited date.
+    dates_of: list = [None] * len(sentences)
+
+    def dates(i: int) -> list:
+        got = dates_of[i]
+        if got is None:
+            got = dates_of[i] = D.find_dates(sentences[i].text, pub, lambda: anchor_before(i))
+        return got
+
+    def last_occurred(i: int):
+        occ = [d for d in dates(i) if d.role == "occurred"]
+        return occ[-1] if occ else None
+
+    def anchor_before(i: int):
+        for j in range(i - 1, -1, -1):
+            d = last_occurred(j)
+            if d is not None:
+                return d.value
+        return None
+
     mentions: list[Mention] = []
-    anchor: dt.date | None = None
-    prev_last: D.DateMention | None = None
-    prev_end = 0
     for si, s in enumerate(sentences):
-        here = D.find_dates(s.text, pub, anchor)
-        ms = sentence_mentions(s.text, si, pub, anchor, bilateral, here, sent_actors[si])
-        same_paragraph = "\n" not in body[prev_end:s.start]
+        if not may_state_event(s.text):
+            continue
+        here = dates(si)
+        ms = sentence_mentions(s.text, si, pub, None, bilateral, here, sent_actors[si])
+        if not ms:
+            continue
+        prev_last = last_occurred(si - 1) if si else None
+        same_paragraph = si > 0 and "\n" not in body[sentences[si - 1].end:s.start]
         for m in ms:
             if prev_last is not None and same_paragraph:
                 m.extra["inherit"] = prev_last
@@ -56,11 +81,6 @@ def extract(document: Document) -> list[Event]:
                 m.commodity = comms[0]
                 m.confidence = 0.6
             mentions.append(m)
-        occ = [d for d in here if d.role == "occurred"]
-        if occ:
-            anchor = occ[-1].value
-        prev_last = occ[-1] if occ else None
-        prev_end = s.end
 
     mentions = [m for m in mentions if not (m.event_type == "export_control" and m.commodity is None)]
     groups = merge_mentions(mentions, pub)

@@ -5,7 +5,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .resources import gazetteer, lexicon
+from .resources import per_document_cache, Gated, gazetteer, lexicon, text_index, word_regex
 
 PARTIES = ("US", "CN")
 
@@ -36,29 +36,96 @@ def _compiled() -> tuple[re.Pattern, dict[str, tuple[str | None, str]]]:
     return rx, table
 
 
+_US_DOTTED = re.compile(r"U\.S\.(?=[-\s,;:'’)]|$)")
+
+
 @functools.lru_cache(maxsize=None)
-def _locations() -> list[tuple[str, re.Pattern]]:
-    out = []
-    for canon, pats in lexicon()["locations"].items():
-        out.append((canon, re.compile(r"(?<![\w-])(?:" + "|".join(pats) + r")(?![\w])")))
-    return out
+def _by_key() -> tuple[dict[str, re.Pattern], frozenset]:
+    """Per word key (first 3 letters of a name, lower-cased), the names that start with it.
+
+    ``find_actors`` only tries names at the words of a sentence whose key
+    matches, instead of scanning the whole alternation over every offset.
+    """
+    _, table = _compiled()
+    groups: dict[str, list[str]] = {}
+    for name in table:
+        m = _NAME_KEY.match(name.lower())
+        if not m:
+            continue
+        groups.setdefault(m.group()[:3], []).append(name)
+    out = {}
+    for k, names in groups.items():
+        names.sort(key=len, reverse=True)
+        out[k] = re.compile("(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    return out, frozenset(out)
+
+
+_NAME_KEY = re.compile(r"[a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=None)
+def _locations() -> list[tuple[str, "Gated"]]:
+    return [(canon, word_regex(pats, flags=0)) for canon, pats in lexicon()["locations"].items()]
 
 
 def find_actors(text: str) -> list[ActorMention]:
     rx, table = _compiled()
+    low, idx = text_index(text)
+    if len(low) != len(text):
+        return [ActorMention(m.start(), m.end(), m.group(0), *table.get(m.group(0), ("US", "country")))
+                for m in rx.finditer(text)]
+    by_key, keys = _by_key()
+    cands = []
+    for k in keys.intersection(idx):
+        cands.extend((i, k) for i in idx[k])
+    if not cands:
+        return []
+    cands.sort()
     out = []
-    for m in rx.finditer(text):
-        code, kind = table.get(m.group(0), ("US", "country"))
-        out.append(ActorMention(m.start(), m.end(), m.group(0), code, kind))
+    pos = 0
+    for i, k in cands:
+        if i < pos:
+            continue
+        prev = text[i - 1] if i else " "
+        m = None
+        if not (prev.isalnum() or prev in "_.-"):
+            m = by_key[k].match(text, i)
+        if m is None and k == "u" and not (prev.isalnum() or prev in "_."):
+            m = _US_DOTTED.match(text, i)
+        if m is None:
+            continue
+        name = m.group(0)
+        code, kind = table.get(name, ("US", "country"))
+        out.append(ActorMention(i, m.end(), name, code, kind))
+        pos = m.end()
     return out
 
 
-def find_location(text: str, around: int | None = None) -> str | None:
-    """The talk venue named in ``text`` (the one nearest ``around`` when given)."""
+_VENUES: dict[str, tuple[tuple[str, int, int], ...]] = per_document_cache({})
+
+
+def venues(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Every talk venue named in ``text``: (canonical name, start, end), memoised."""
+    r = _VENUES.get(text)
+    if r is None:
+        if len(_VENUES) > 2048:
+            _VENUES.clear()
+        found = []
+        for canon, rx in _locations():
+            for m in rx.finditer(text):
+                found.append((canon, m.start(), m.end()))
+        r = _VENUES[text] = tuple(found)
+    return r
+
+
+def find_location(text: str, around: int | None = None, lo: int = 0, hi: int | None = None) -> str | None:
+    """The talk venue named in ``text[lo:hi]`` (the one nearest ``around`` when given)."""
     best, best_d = None, None
-    for canon, rx in _locations():
-        for m in rx.finditer(text):
-            d = 0 if around is None else min(abs(m.start() - around), abs(m.end() - around))
-            if best_d is None or d < best_d:
-                best, best_d = canon, d
+    hi = len(text) if hi is None else hi
+    for canon, s, e in venues(text):
+        if s < lo or e > hi:
+            continue
+        d = 0 if around is None else min(abs(s - around), abs(e - around))
+        if best_d is None or d < best_d:
+            best, best_d = canon, d
     return best

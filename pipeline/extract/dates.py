@@ -15,6 +15,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from .resources import lower
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -61,6 +63,9 @@ _RE_RELATIVE = re.compile(
     r"|(?P<reln2>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+(?P<reld>later|earlier|after|before)))\b",
     re.I)
 
+# the same, matched case-sensitively on lower-cased text (much faster than re.I)
+_RE_RELATIVE_LOW = re.compile(_RE_RELATIVE.pattern)
+
 _FUTURE_CUES = re.compile(
     r"\b(?:will|would|'ll|shall|is\s+to|are\s+to|due|scheduled|set\s+to|plans?\s+to|planned|going\s+to|next|"
     r"upcoming|expires?|expiring|runs?\s+(?:out|until)|"
@@ -85,6 +90,19 @@ _ROLE_ATTR = re.compile(r"(?:\b(?:order|rule|statement|announcement|measures?|ag
 _ROLE_SINCE = re.compile(r"\bsince\s*$", re.I)
 
 
+_ROLE_WINDOW = re.compile(r"\bbetween\s*$|\bbetween\s[^.;]{0,40}\band\s*$", re.I)
+_ROLES = (_ROLE_ATTR, _ROLE_SINCE, _ROLE_EFFECTIVE_NEAR, _ROLE_DEADLINE, _ROLE_WINDOW, _ROLE_EFFECTIVE_FAR)
+
+
+def _case_free(rx: re.Pattern) -> re.Pattern:
+    """``rx`` (an all-lower-case, re.I pattern) compiled to run case-sensitively on lower-cased text."""
+    return re.compile(rx.pattern, rx.flags & ~re.I)
+
+
+_ROLES_L = tuple(_case_free(r) for r in _ROLES)
+_IMMEDIATE_FUTURE_L = _case_free(_IMMEDIATE_FUTURE)
+_FUTURE_CUES_L = _case_free(_FUTURE_CUES)
+_PAST_CUES_L = _case_free(_PAST_CUES)
 _HAS_DIGIT = re.compile(r"\d")
 _MONTH_TOKENS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _RELATIVE_TOKENS = ("today", "tonight", "this morning", "this afternoon", "this evening", "yesterday",
@@ -132,24 +150,33 @@ def _month_key(tok: str) -> int:
     return MONTHS[tok.lower().rstrip(".")]
 
 
+def _lowered(text: str) -> tuple[str, bool]:
+    """The lower-cased text and whether the fast lower-case patterns apply to it."""
+    low = lower(text)
+    return (low, True) if len(low) == len(text) else (text, False)
+
+
 def _tense(text: str, pos: int, end: int) -> str | None:
     """'future', 'past' or None from the nearest tense cue before ``pos`` (else after ``end``)."""
+    text, fast = _lowered(text)
+    imm, fut, past = (_IMMEDIATE_FUTURE_L, _FUTURE_CUES_L, _PAST_CUES_L) if fast else (
+        _IMMEDIATE_FUTURE, _FUTURE_CUES, _PAST_CUES)
     lo = max(0, pos - 90)
     window = text[lo:pos]
-    if _IMMEDIATE_FUTURE.search(window):
+    if imm.search(window):
         return "future"
     best, best_pos = None, -1
-    for m in _FUTURE_CUES.finditer(window):
+    for m in fut.finditer(window):
         if m.end() >= best_pos:
             best, best_pos = "future", m.end()
-    for m in _PAST_CUES.finditer(window):
+    for m in past.finditer(window):
         if m.end() > best_pos:
             best, best_pos = "past", m.end()
     if best:
         return best
     after = text[end:end + 60]
-    f = _FUTURE_CUES.search(after)
-    p = _PAST_CUES.search(after)
+    f = fut.search(after)
+    p = past.search(after)
     if f and (not p or f.start() < p.start()):
         return "future"
     if p:
@@ -178,18 +205,20 @@ def _pick_year(pub: dt.date, month: int, day: int | None, tense: str | None) -> 
 
 
 def _role(text: str, start: int) -> str:
+    text, fast = _lowered(text)
+    attr, since, near, deadline, window, far = _ROLES_L if fast else _ROLES
     before = text[max(0, start - 100):start]
-    if _ROLE_ATTR.search(before):
+    if attr.search(before):
         return "attributive"
-    if _ROLE_SINCE.search(before):
+    if since.search(before):
         return "since"
-    if _ROLE_EFFECTIVE_NEAR.search(before):
+    if near.search(before):
         return "effective"
-    if _ROLE_DEADLINE.search(before):
+    if deadline.search(before):
         return "deadline"
-    if re.search(r"\bbetween\s*$", before, re.I) or re.search(r"\bbetween\s[^.;]{0,40}\band\s*$", before, re.I):
+    if window.search(before):
         return "window"
-    if _ROLE_EFFECTIVE_FAR.search(before):
+    if far.search(before):
         return "effective"
     return "occurred"
 
@@ -231,7 +260,8 @@ def _num(tok: str | None) -> int | None:
 def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[DateMention]:
     """All date expressions in ``text`` (one sentence), resolved against ``pub``.
 
-    ``anchor`` is the last date mentioned before this sentence; relative
+    ``anchor`` (a date, or a function returning one, evaluated only when
+    needed) is the last date mentioned before this sentence; relative
     expressions such as "the previous day" resolve against it when the sentence
     itself gives none.
     """
@@ -241,7 +271,7 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
     low = text.lower()
     has_digit = _HAS_DIGIT.search(text) is not None
     has_month = any(mn in text for mn in _MONTH_TOKENS)
-    has_weekday = "day" in low
+    has_weekday = "day" in low and any(w in low for w in WEEKDAYS)
     has_relative = any(w in low for w in _RELATIVE_TOKENS)
     if not (has_digit or has_month or has_weekday or has_relative):
         return out
@@ -287,7 +317,9 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
                 start = start - (len(text[max(0, start - 12):start]) - wm.start())
             add(start, m.end(), first, last or first, "day", first, last)
 
-    for m in (_RE_RELATIVE.finditer(text) if has_relative else ()):
+    rel_iter = () if not has_relative else (
+        _RE_RELATIVE_LOW.finditer(low) if len(low) == len(text) else _RE_RELATIVE.finditer(text))
+    for m in rel_iter:
         if not free(m.start(), m.end()):
             continue
         s = m.group(0).lower()
@@ -417,7 +449,7 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
             continue
         prior = [o for o in out if o.end <= m.start()]
         later = [o for o in out if o.start >= m.end()]
-        base_d = prior[-1].value if prior else anchor
+        base_d = prior[-1].value if prior else (anchor() if callable(anchor) else anchor)
         if m["reln"]:
             delta = -1 if m["reln"].lower() in ("previous", "preceding") else 1
         elif m["relb"]:

@@ -9,26 +9,57 @@ from __future__ import annotations
 import functools
 import re
 
-from .resources import lexicon
+from .resources import per_document_cache, has_span, lexicon, spans, word_regex
 
 
 @functools.lru_cache(maxsize=None)
-def _cues() -> dict[str, re.Pattern]:
+def _cues() -> dict:
     mod = lexicon()["modality"]
     out = {}
     for key in ("conditional", "speculation", "expectation", "negation", "opinion"):
-        out[key] = re.compile(r"(?<![\w-])(?:" + "|".join(mod[key]) + r")(?![\w])", re.I)
+        pats = mod[key]
+        # case-sensitive cues ("(?-i:may)": not the month) are kept apart
+        cased = [re.sub(r"^\(\?-i:(.*)\)$", r"\1", p) for p in pats if p.startswith("(?-i:")]
+        out[key] = (word_regex([p for p in pats if not p.startswith("(?-i:")]),
+                    word_regex(cased, flags=0) if cased else None)
     out["opening"] = re.compile(r"^\W*(?:if|unless|without|should|were|in\s+case|once\s+the)\b", re.I)
-    out["after"] = re.compile(r"^[^;:]{0,80}?\b(?:if|unless|provided\s+(?:that|they)|depending\s+on)\b", re.I)
-    out["modal_after"] = re.compile(r"^[^;:,]{0,45}?\b(?:might|could|(?-i:may)|would\s+be|can\s+be|is\s+expected|are\s+expected)\b", re.I)
+    out["after"] = re.compile(r"[^;:]{0,80}?\b(?:if|unless|provided\s+(?:that|they)|depending\s+on)\b", re.I)
+    out["modal_after"] = re.compile(r"[^;:,]{0,45}?\b(?:might|could|(?-i:may)|would\s+be|can\s+be|is\s+expected|are\s+expected)\b", re.I)
     return out
 
 
 def window() -> int:
+    return _window()
+
+
+@functools.lru_cache(maxsize=None)
+def _window() -> int:
     return int(lexicon()["modality"].get("window", 90))
 
 
-_PLANNED = re.compile(r"\b(?:planned|scheduled|upcoming|agreed|announced)\b")
+_PLANNED = word_regex([r"planned", r"scheduled", r"upcoming", r"agreed", r"announced"], flags=0)
+
+
+def _found(key: str, sentence: str) -> tuple[tuple[int, int], ...]:
+    rx, cased = _cues()[key]
+    got = spans(rx, sentence)
+    if cased is not None:
+        extra = spans(cased, sentence)
+        if extra:
+            got = tuple(sorted(got + extra))
+    return got
+
+
+_OPENING: dict[str, bool] = per_document_cache({})
+
+
+def _opens_conditional(sentence: str) -> bool:
+    r = _OPENING.get(sentence)
+    if r is None:
+        if len(_OPENING) > 4096:
+            _OPENING.clear()
+        r = _OPENING[sentence] = _cues()["opening"].search(sentence) is not None
+    return r
 
 
 def irrealis(sentence: str, clause_start: int, trigger_start: int, trigger_end: int,
@@ -37,34 +68,32 @@ def irrealis(sentence: str, clause_start: int, trigger_start: int, trigger_end: 
 
     A noun phrase that itself says the happening is planned ("his planned
     meeting with Xi") is asserted even under a modal verb ("might call off his
-    planned meeting"); only negation right before it blocks it.
+    planned meeting"); only negation right before it blocks it. Cue matches
+    are computed once per sentence; each trigger checks the windows around it.
     """
-    cues = _cues()
-    if cues["opening"].search(sentence):
+    if _opens_conditional(sentence):
         return "conditional"
     # a colon continues the thought of its sentence ("might lock in a bargain: ...")
     colon = sentence.rfind(": ", 0, trigger_start)
     if colon >= 0:
-        head = sentence[:colon]
         for key in ("conditional", "speculation", "expectation"):
-            if cues[key].search(head):
+            if has_span(_found(key, sentence), 0, colon):
                 return key
-    planned = _PLANNED.search(sentence[max(0, trigger_start - 25):min(len(sentence), trigger_end + 25)])
+    planned = has_span(spans(_PLANNED, sentence), max(0, trigger_start - 25), trigger_end + 25)
     lo = max(clause_start, trigger_start - window())
-    before = sentence[lo:trigger_start]
     # negation must be close to the trigger
-    neg_before = sentence[max(clause_start, trigger_start - 35):trigger_start]
-    if cues["negation"].search(neg_before):
+    if has_span(_found("negation", sentence), max(clause_start, trigger_start - 35), trigger_start):
         return "negation"
     if planned:
         return None
     for key in ("conditional", "speculation", "opinion"):
-        if cues[key].search(before):
+        if has_span(_found(key, sentence), lo, trigger_start):
             return key
-    if cues["expectation"].search(sentence[max(clause_start, trigger_start - 50):trigger_start]):
+    if has_span(_found("expectation", sentence), max(clause_start, trigger_start - 50), trigger_start):
         return "expectation"
-    if cues["after"].search(sentence[trigger_end:clause_end]):
+    cues = _cues()
+    if cues["after"].match(sentence, trigger_end, clause_end):
         return "conditional"
-    if cues["modal_after"].search(sentence[trigger_end:clause_end]):
+    if cues["modal_after"].match(sentence, trigger_end, clause_end):
         return "speculation"
     return None

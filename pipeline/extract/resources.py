@@ -35,7 +35,15 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 def word_keys(text: str) -> frozenset:
     """The 3-character prefixes of the words of ``text`` (lower-cased): a cheap gate."""
-    return frozenset(w[:3] for w in _WORD.findall(text.lower()))
+    r = _KEYS.get(text)
+    if r is None:
+        if len(_KEYS) > 2048:
+            _KEYS.clear()
+        r = _KEYS[text] = frozenset(text_index(text)[1])
+    return r
+
+
+_KEYS: dict[str, frozenset] = {}
 
 
 def _split_top(p: str) -> list[str]:
@@ -162,7 +170,7 @@ def lower(text: str) -> str:
 
 
 def _lower_pattern(p: str) -> str:
-    """Lower-case the literals of a pattern, leaving escapes such as ``\W`` or ``\S`` alone."""
+    r"""Lower-case the literals of a pattern, leaving escapes such as ``\W`` or ``\S`` alone."""
     out, i = [], 0
     while i < len(p):
         ch = p[i]
@@ -176,7 +184,7 @@ def _lower_pattern(p: str) -> str:
 
 
 def _left_ok(text: str, i: int) -> bool:
-    """No word character or hyphen right before ``i`` (the ``(?<![\w-])`` boundary)."""
+    r"""No word character or hyphen right before ``i`` (the ``(?<![\w-])`` boundary)."""
     if i == 0:
         return True
     ch = text[i - 1]
@@ -184,7 +192,7 @@ def _left_ok(text: str, i: int) -> bool:
 
 
 class Gated:
-    """A compiled word-boundary pattern, only run on text containing one of its word prefixes.
+    r"""A compiled word-boundary pattern, only run on text containing one of its word prefixes.
 
     For speed the pattern is matched case-sensitively against the lower-cased
     text, without a leading look-behind (so the regex engine can skip ahead
@@ -192,12 +200,13 @@ class Gated:
     The matches are those of ``(?<![\w-])(?:pattern)(?![\w])`` with ``re.I``.
     """
 
-    __slots__ = ("rx", "gate", "fast")
+    __slots__ = ("rx", "gate", "fast", "case")
 
-    def __init__(self, rx: re.Pattern, gate: set[str] | None, fast: re.Pattern | None = None):
+    def __init__(self, rx: re.Pattern, gate: set[str] | None, fast: re.Pattern | None = None, case: bool = False):
         self.rx = rx
         self.gate = frozenset(gate) if gate else None
         self.fast = fast
+        self.case = case  # match ``fast`` against the original text, not the lower-cased one
 
     def _iter(self, text: str, pos: int = 0, endpos: int | None = None):
         low, idx = text_index(text)
@@ -205,24 +214,27 @@ class Gated:
             yield from self.rx.finditer(text, pos, len(text) if endpos is None else endpos)
             return
         end = len(low) if endpos is None else endpos
+        subject = text if self.case else low
         if self.gate is not None:  # try the pattern only where a gated word starts
-            cands = [i for k in self.gate if k in idx for i in idx[k]]
-            if not cands:
+            hit = self.gate.intersection(idx)
+            if not hit:
                 return
-            if len(cands) > 1:
-                cands.sort()
+            if len(hit) == 1:
+                cands = idx[next(iter(hit))]
+            else:
+                cands = sorted(i for k in hit for i in idx[k])
             match = self.fast.match
             for i in cands:
                 if i < pos or i >= end or not _left_ok(low, i):
                     continue
-                m = match(low, i, end)
+                m = match(subject, i, end)
                 if m is not None:
                     yield m
                     pos = m.end()
             return
         search = self.fast.search
         while pos <= end:
-            m = search(low, pos, end)
+            m = search(subject, pos, end)
             if m is None:
                 return
             if not _left_ok(low, m.start()):
@@ -236,14 +248,29 @@ class Gated:
             return iter(())
         if self.fast is None:
             return self.rx.finditer(text, *args)
-        return self._iter(text, *args)
+        if args:
+            return self._iter(text, *args)
+        return iter(self._all(text))
 
-    def search(self, text: str, *, keys: frozenset | None = None):
+    def _all(self, text: str) -> list:
+        """All matches in the whole of ``text``, memoised (rules ask about one sentence repeatedly)."""
+        key = (id(self), text)
+        got = _MATCHES.get(key)
+        if got is None:
+            if len(_MATCHES) > 16384:
+                _MATCHES.clear()
+            got = _MATCHES[key] = list(self._iter(text))
+        return got
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None, *, keys: frozenset | None = None):
         if keys is not None and self.gate is not None and not (self.gate & keys):
             return None
         if self.fast is None:
-            return self.rx.search(text)
-        return next(self._iter(text), None)
+            return self.rx.search(text, pos, len(text) if endpos is None else endpos)
+        if pos == 0 and endpos is None:
+            got = self._all(text)
+            return got[0] if got else None
+        return next(self._iter(text, pos, endpos), None)
 
 
 def word_regex(patterns: list[str] | str, flags: int = re.I) -> Gated:
@@ -263,4 +290,43 @@ def word_regex(patterns: list[str] | str, flags: int = re.I) -> Gated:
     fast = None
     if flags == re.I and "(?-i" not in alts:
         fast = re.compile(rf"(?:{_lower_pattern(alts)})(?![\w])")
-    return Gated(rx, gate, fast)
+    elif flags == 0:
+        fast = re.compile(rf"(?:{alts})(?![\w])")
+    return Gated(rx, gate, fast, case=flags == 0)
+
+
+def spans(rx: "Gated | re.Pattern", text: str) -> tuple[tuple[int, int], ...]:
+    """All (start, end) matches of ``rx`` in ``text``, memoised per (pattern, text)."""
+    key = (id(rx), text)
+    r = _SPANS.get(key)
+    if r is None:
+        if len(_SPANS) > 8192:
+            _SPANS.clear()
+        r = _SPANS[key] = tuple((m.start(), m.end()) for m in rx.finditer(text))
+    return r
+
+
+def has_span(found: tuple[tuple[int, int], ...], lo: int, hi: int) -> bool:
+    """Whether one of ``found`` lies inside ``[lo, hi)``."""
+    for s, e in found:
+        if s >= lo and e <= hi:
+            return True
+    return False
+
+
+_SPANS: dict = {}
+_MATCHES: dict = {}
+_PER_DOCUMENT: list[dict] = [_INDEX, _KEYS, _SPANS, _MATCHES]
+
+
+def per_document_cache(d: dict) -> dict:
+    """Register a memo dict that lives for one document only."""
+    _PER_DOCUMENT.append(d)
+    return d
+
+
+def reset_caches() -> None:
+    """Forget every per-sentence memo: called at the start of each document, so that
+    memory stays bounded and no result carries over from one document to the next."""
+    for d in _PER_DOCUMENT:
+        d.clear()

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import dates as D
-from .actors import ActorMention, _locations, find_actors, find_location
+from .actors import ActorMention, find_actors, find_location, venues
 from .negation import irrealis
-from .resources import expand, lexicon, word_keys, word_regex
+from .resources import per_document_cache, expand, has_span, lexicon, lower, spans, word_keys, word_regex
 
 DIRECTION = {
     "impose": "tighten", "raise": "tighten", "reinstate": "tighten", "tighten": "tighten",
@@ -92,9 +92,9 @@ _CLAUSE_BREAK = re.compile(r";|:\s|\s[-–—]\s|,?\s+but\s+|,\s+while\s+|,\s+wh
 _OTHER_PARTNERS = re.compile(r"\b(?:country-by-country|dozens\s+of\s+(?:partners|countries)|other\s+(?:countries|partners|nations)|(?:most|all)\s+(?:other\s+)?(?:countries|trading\s+partners|partners))\b", re.I)
 _BLOCKER = re.compile(r"\b(?:risk|fears?|threat\s+of|uncertainty|possibility|prospect|shares|stocks|prices|demand|orders|sales|purchases|investigations?|probes?)\b", re.I)
 _KEEP_SUSPENDED = re.compile(r"\b(?:keep|keeps|kept|keeping|remain|remains)\b[^.;]{0,70}\bsuspended\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|shall|would|'ll|is\s+to|are\s+to|due\s+to|set\s+to|plans?\s+to|going\s+to|is\s+about\s+to|are\s+about\s+to)\b", re.I)
-_PRESENT = re.compile(r"\b(?:is|are|has|have|says|say|announces|agrees|signs|shake|shakes|meets|holds|cuts|drops|falls|extends|suspends|lifts|raises|imposes|amounts|keeps)\b", re.I)
-_PAST_VERB = re.compile(r"\b(?:\w{3,}ed|was|were|had|did|said|met|held|spoke|began|took|came|struck|drew|told|put|set|cut|brought|sought|fell|rose)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|would|'ll|is\s+to|are\s+to|due\s+to|set\s+to|plans?\s+to|going\s+to|is\s+about\s+to|are\s+about\s+to)\b")
+_PRESENT = re.compile(r"\b(?:is|are|has|have|says|say|announces|agrees|signs|shake|shakes|meets|holds|cuts|drops|falls|extends|suspends|lifts|raises|imposes|amounts|keeps)\b")
+_PAST_VERB = re.compile(r"\b(?:\w{3,}ed|was|were|had|did|said|met|held|spoke|began|took|came|struck|drew|told|put|set|cut|brought|sought|fell|rose)\b")
 _PCT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b)(?!\s*(?:percentage|points|stake|of\s+(?:the|their|its)\s+revenue|or\s+more|-owned|\s+owned))", re.I)
 _PCT_BAD_BEFORE = re.compile(r"(?:\bfrom|about|around|roughly|nearly|almost|at\s+least|more\s+than|over|some|by|least|than|[-–]|\bstake\s+of)\s*$", re.I)
 _PCT_BAD_AFTER = re.compile(r"^\s*(?:in\s+all|in\s+total|overall|combined|counting|from\s+a\s+year|of\s+(?:their|its|the)\s+revenue|stake|of\s+the\s+product|or\s+more)", re.I)
@@ -110,7 +110,12 @@ _TARGET_AFTER = re.compile(r"^\s*(?:goods|imports|products|exports|origin|compan
                            r"industry|carmakers|consumers|assets|stocks|shares|suppliers|end\s+users|entities)\b", re.I)
 
 
+_CLAUSE_HINTS = (";", ": ", " -", "–", "—", " but", ", while", ", whereas", ", and")
+
+
 def split_clauses(sentence: str) -> list[tuple[int, int]]:
+    if not any(h in sentence for h in _CLAUSE_HINTS):  # cheap: most sentences are one clause
+        return [(0, len(sentence))]
     out, start = [], 0
     for m in _CLAUSE_BREAK.finditer(sentence):
         out.append((start, m.start()))
@@ -224,16 +229,27 @@ def find_commodities(sentence: str, clause, anchor_pos: int, keys: frozenset | N
 
 
 def tense_of(sentence: str, clause, t_start: int) -> str:
-    seg = sentence[clause[0]:min(clause[1], t_start + 40)]
-    if _FUTURE.search(seg):
+    """Tense of the verb group around a trigger, from the tense cues of its clause.
+
+    Cue matches are found once per sentence (on the lower-cased text) and
+    then looked up by offset for each trigger.
+    """
+    low = lower(sentence)
+    seg_hi = min(clause[1], t_start + 40)
+    if has_span(spans(_FUTURE, low), clause[0], seg_hi):
         return "future"
-    if re.match(r"^\W*$", sentence[:t_start]) or re.match(r"^\s*[-•*]\s*[A-Z][a-z]+\b", sentence):
+    if _NO_WORD_BEFORE.match(sentence, 0, t_start) or _LIST_ITEM.match(sentence):
         return "present"  # imperative list item ("- Suspend, for one year, ...")
-    if _PAST_VERB.search(sentence[clause[0]:min(clause[1], t_start + 25)]):
+    if has_span(spans(_PAST_VERB, low), clause[0], min(clause[1], t_start + 25)):
         return "past"
-    if _PRESENT.search(seg) or re.match(r"^\W*[A-Z][a-z]+\b", seg):
+    if has_span(spans(_PRESENT, low), clause[0], seg_hi) or _CAP_WORD.match(sentence, clause[0], seg_hi):
         return "present"
     return "past"
+
+
+_NO_WORD_BEFORE = re.compile(r"\W*$")
+_LIST_ITEM = re.compile(r"\s*[-•*]\s*[A-Z][a-z]+\b")
+_CAP_WORD = re.compile(r"\W*[A-Z][a-z]+\b")
 
 
 # --------------------------------------------------------------------------- triggers
@@ -273,12 +289,54 @@ def _pair_triggers(etype: str, sentence: str, clauses, keys) -> list[tuple[str, 
     return out
 
 
+def may_state_event(sentence: str) -> bool:
+    """A cheap test: does ``sentence`` hold an anchor noun or trigger of some event type?
+
+    Sentences that fail it cannot yield a mention, so their dates and clauses
+    are never computed.
+    """
+    return bool(candidate_types(sentence))
+
+
+_CANDIDATES: dict[str, frozenset] = per_document_cache({})
+
+
+def candidate_types(sentence: str) -> frozenset:
+    """The event types whose anchor noun or trigger occurs in ``sentence`` (memoised)."""
+    r = _CANDIDATES.get(sentence)
+    if r is not None:
+        return r
+    c = _compiled()
+    keys = word_keys(sentence)
+    out = []
+    if c["all_gates"] & keys:
+        for etype in ("tariff_change", "export_control", "agreement"):
+            if c[etype]["anchor"].search(sentence, keys=keys):
+                out.append(etype)
+        if "agreement" not in out and "agree" in lower(sentence):
+            out.append("agreement")
+        if c["talks"]["gate"] & keys and ("met" in keys or "mee" in keys
+                                          or c["talks"]["anchor"].search(sentence, keys=keys)):
+            out.append("talks")
+        lc = c["leader_contact"]
+        if c["leader_gate"] & keys and (lc["call"].search(sentence, keys=keys) or lc["meeting"].search(sentence, keys=keys)):
+            out.append("leader_contact")
+        dl = c["tariff_deadline"]
+        if c["deadline_gate"] & keys and dl["anchor"].search(sentence, keys=keys) is not None:
+            out.append("tariff_deadline")
+    if len(_CANDIDATES) > 4096:
+        _CANDIDATES.clear()
+    r = _CANDIDATES[sentence] = frozenset(out)
+    return r
+
+
 def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date | None,
                       doc_bilateral: bool, dates: list[D.DateMention] | None = None,
                       actors: list[ActorMention] | None = None) -> list[Mention]:
     c = _compiled()
     keys = word_keys(sentence)
-    if not (c["all_gates"] & keys):
+    types = candidate_types(sentence)
+    if not types:
         return []
     clauses = split_clauses(sentence)
     if dates is None:
@@ -303,7 +361,7 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         return m
 
     # ---- tariff_change
-    for action, s, e, apos in _pair_triggers("tariff_change", sentence, clauses, keys):
+    for action, s, e, apos in (_pair_triggers("tariff_change", sentence, clauses, keys) if "tariff_change" in types else ()):
         m = base("tariff_change", action, s, e, apos)
         if not m:
             continue
@@ -322,7 +380,7 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             out.remove(m)
 
     # ---- export_control
-    for action, s, e, apos in _pair_triggers("export_control", sentence, clauses, keys):
+    for action, s, e, apos in (_pair_triggers("export_control", sentence, clauses, keys) if "export_control" in types else ()):
         m = base("export_control", action, s, e, apos)
         if not m:
             continue
@@ -336,7 +394,7 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             out.append(mm)
 
     # ---- agreement
-    for action, s, e, apos in _pair_triggers("agreement", sentence, clauses, keys):
+    for action, s, e, apos in (_pair_triggers("agreement", sentence, clauses, keys) if "agreement" in types else ()):
         m = base("agreement", action, s, e, apos)
         if m:
             out.append(m)
@@ -358,15 +416,15 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             out.append(m)
 
     # ---- tariff_deadline
-    if c["deadline_gate"] & keys:
+    if "tariff_deadline" in types:
         out.extend(_deadline_mentions(sentence, si, clauses, dates, base, pub))
 
     # ---- talks
-    if c["talks"]["gate"] & keys:
+    if "talks" in types:
         out.extend(_talk_mentions(sentence, si, clauses, actors, base))
 
     # ---- leader_contact
-    if c["leader_gate"] & keys:
+    if "leader_contact" in types:
         out.extend(_leader_mentions(sentence, si, clauses, actors, base))
 
     _assign_dates(out, sentence, dates, clauses)
@@ -431,7 +489,7 @@ def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
         word = m.group(0).lower()
         clause = _clause_of(clauses, m.start())
         c_leaders = {a.code for a in actors if a.kind == "leader" and clause[0] <= a.start < clause[1]}
-        if word.startswith(("meeting", "session")) and (c_leaders or lc["pair"].search(sentence[clause[0]:clause[1]])
+        if word.startswith(("meeting", "session")) and (c_leaders or lc["pair"].search(sentence, clause[0], clause[1])
                                                         or (c_leaders and re.search(r"\b(?:with|between)\b", sentence[m.end():m.end() + 20]))):
             continue  # a leaders' meeting
         triggers.append((m.start(), m.end()))
@@ -455,7 +513,7 @@ def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
             continue
         codes = mm.parties
         bilateral = bool(c["talks_bilateral"].search(sentence)) or {"US", "CN"} <= codes
-        loc = find_location(ctext, s - clause[0])
+        loc = find_location(sentence, s, clause[0], clause[1])
         if not bilateral and not loc:
             mm.extra["needs_date"] = True
         if {x for x in codes if x not in ("US", "CN")}:
@@ -468,7 +526,7 @@ def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
         mm.location = loc
         mm.confidence = 0.7
         # several venues in one clause ("rounds in London in June and Stockholm in late July")
-        locs = _locations_in(ctext)
+        locs = _locations_in(sentence, clause[0], clause[1])
         if len(locs) >= 2:
             for canon, pos in locs:
                 x = replace(mm, extra=dict(mm.extra))
@@ -490,12 +548,14 @@ def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
     return out
 
 
-def _locations_in(text: str) -> list[tuple[str, int]]:
-    found = []
-    for canon, rx in _locations():
-        m = rx.search(text)
-        if m:
-            found.append((canon, m.start()))
+def _locations_in(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[str, int]]:
+    """Venues named in ``text[lo:hi]`` with their offsets from ``lo``."""
+    hi = len(text) if hi is None else hi
+    first: dict[str, int] = {}
+    for canon, s, e in venues(text):
+        if s >= lo and e <= hi and canon not in first:
+            first[canon] = s - lo
+    found = [(canon, pos) for canon, pos in first.items()]
     found.sort(key=lambda x: x[1])
     # "Busan" and "South Korea" name one venue
     dedup = []
