@@ -170,16 +170,43 @@ def cmd_feeds(args) -> int:
     if con is None:
         return 2
     try:
+        has_health = con.execute("SELECT count(*) FROM information_schema.tables "
+                                 "WHERE table_name = 'feed_health'").fetchall()[0][0]
+        if not has_health:  # a store from before migration 002 (opened read-only: not migrated)
+            print(_table(con.execute("""
+                SELECT feed_name, feed_url, count(*) AS fetches,
+                       count(*) FILTER (WHERE error IS NULL) AS ok,
+                       max(fetched_at) AS last_fetch,
+                       arg_max(http_status, fetched_at) AS last_status,
+                       arg_max(error, fetched_at) AS last_error,
+                       sum(items_new) AS items_new
+                FROM feed_fetches GROUP BY feed_name, feed_url ORDER BY feed_name""")))
+            print("\n== failing feeds ==")
+            print(_table(con.execute(STATUS_SQL["failing feeds"])))
+            return 0
         print(_table(con.execute("""
-            SELECT feed_name, feed_url, count(*) AS fetches,
-                   count(*) FILTER (WHERE error IS NULL) AS ok,
-                   max(fetched_at) AS last_fetch,
-                   arg_max(http_status, fetched_at) AS last_status,
-                   arg_max(error, fetched_at) AS last_error,
-                   sum(items_new) AS items_new
-            FROM feed_fetches GROUP BY feed_name, feed_url ORDER BY feed_name""")))
+            SELECT feed_name, last_outcome, last_status, fetches, fetches_ok,
+                   strftime(last_fetch_at, '%Y-%m-%d %H:%M:%S') AS last_fetch,
+                   strftime(last_success_at, '%Y-%m-%d %H:%M:%S') AS last_success,
+                   consecutive_failures AS failures_in_a_row, items_new, feed_url
+            FROM feed_health ORDER BY feed_name""")))
+        failing = con.execute("""
+            SELECT feed_name, feed_url, failing_since, consecutive_failures, next_attempt_at,
+                   coalesce(last_failure_reason, last_error), last_error_kind, last_outcome, last_success_at
+            FROM feed_health
+            WHERE last_outcome IN ('error', 'skipped') OR consecutive_failures > 0
+            ORDER BY failing_since, feed_name""").fetchall()
         print("\n== failing feeds ==")
-        print(_table(con.execute(STATUS_SQL["failing feeds"])))
+        for name, url, since, n, next_at, why, kind, outcome, last_ok in failing:
+            when = f"since {since:%Y-%m-%d %H:%M:%S %Z}" if since else "now"
+            print(f"{name} ({url}): failing {when}, {n} failed fetch(es) in a row"
+                  f"{'' if last_ok else ', never fetched successfully'}")
+            print(f"    why: {why}")
+            if outcome == "skipped" and kind in ("backoff", "budget"):
+                print(f"    last cycle: not fetched ({kind})")
+            if next_at is not None:
+                print(f"    next attempt after {next_at:%Y-%m-%d %H:%M:%S %Z}")
+        print(f"({len(failing)} failing)")
     finally:
         con.close()
     return 0

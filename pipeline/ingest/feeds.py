@@ -19,7 +19,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from pipeline.ids import content_hash, stable_id
 from pipeline.ingest.text import html_to_text
@@ -31,6 +31,7 @@ MAX_URI = 2_000
 MAX_ITEMS = 5_000  # items stored from one fetch; the rest are counted and reported
 
 _KEYWORDS = (b"doctype", b"entity")
+_FIRST_ELEMENT = re.compile(rb"<\w")  # where feedparser, too, says the prolog ends
 
 
 @dataclass(frozen=True)
@@ -81,18 +82,42 @@ def _declaration_end(body: bytes, start: int, scan: bool) -> tuple[int, bool]:
 def _declaration_spans(data: bytes) -> tuple[list[tuple[int, int]], int, int]:
     """Spans of DOCTYPE and ENTITY declarations in ASCII-compatible bytes, found linearly.
 
-    Returns (spans, DOCTYPE count, ENTITY count). Once one declaration is
-    unterminated, later ones are cut at their next ">" without scanning (so a
-    hostile document cannot make this quadratic).
+    Returns (spans, DOCTYPE count, ENTITY count). In the prolog (before the
+    first element, where XML parsers and feedparser's own DOCTYPE handling look)
+    every declaration goes, even one inside a comment or CDATA; after it,
+    comments and CDATA sections are text and left alone (an article may quote
+    "<!DOCTYPE"). Once one declaration is unterminated, later ones are cut at
+    their next ">" without scanning, so a hostile document cannot make this
+    quadratic.
     """
     lower = data.lower()
+    first = _FIRST_ELEMENT.search(data)
+    prolog_end = first.start() if first else len(data)
     spans, doctypes, entities = [], 0, 0
     scan = True
+    skippable = {b"<![cdata[": b"]]>", b"<!--": b"-->"}
+    unterminated: set[bytes] = set()
     search = 0
     while True:
         i = lower.find(b"<!", search)
         if i < 0:
             break
+        opener = next((o for o in skippable if o not in unterminated and lower.startswith(o, i)), None)
+        if opener is not None:
+            j = data.find(skippable[opener], i + len(opener))
+            if j >= 0:
+                if i < prolog_end:  # in the prolog, even quoted declarations lose their "<!"
+                    k = lower.find(b"<!", i + len(opener), j)
+                    while k >= 0:
+                        kind = next((kw for kw in _KEYWORDS if lower.startswith(kw, k + 2)), None)
+                        if kind is not None:
+                            spans.append((k, k + 2))
+                            doctypes += kind == b"doctype"
+                            entities += kind == b"entity"
+                        k = lower.find(b"<!", k + 2, j)
+                search = j + len(skippable[opener])
+                continue
+            unterminated.add(opener)
         kind = next((k for k in _KEYWORDS if lower.startswith(k, i + 2)), None)
         if kind is None:
             search = i + 2
@@ -197,7 +222,7 @@ def canonical_link(link: str) -> str:
 
 def _published(entry, fallback: dt.datetime) -> tuple[dt.datetime, str]:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = entry.get(key)
+        parsed = dict.get(entry, key)  # plain lookup: no feedparser key aliasing (and its warning)
         if parsed:
             try:
                 when = dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.timezone.utc)
@@ -234,16 +259,16 @@ def parse_feed(body: bytes, headers: dict[str, str], feed_name: str, feed_url: s
 
     ``headers`` are the response's (content-type gives the charset,
     content-location and content-language the base URI and language);
-    ``base_url`` (the URL the body came from) resolves relative links when no
-    Content-Location says otherwise.
+    ``base_url`` (the URL the body came from) resolves an item link that is
+    still relative after feedparser (it is not given to feedparser as the base:
+    feedparser would then rewrite relative guids too, and a guid must not change
+    with the feed's address).
     """
     import feedparser  # imported here: nothing heavy at DAG parse time
 
     cleaned, note = neutralise_doctype(body)
     response_headers = {k.lower(): v for k, v in headers.items()
                         if k.lower() in ("content-type", "content-location", "content-language")}
-    if base_url and "content-location" not in response_headers:
-        response_headers["content-location"] = base_url
     try:
         parsed = feedparser.parse(cleaned, response_headers=response_headers,
                                   sanitize_html=True, resolve_relative_uris=True)
@@ -260,19 +285,25 @@ def parse_feed(body: bytes, headers: dict[str, str], feed_name: str, feed_url: s
     docs = []
     for entry in entries:
         try:
-            docs.append(_document(entry, feed_name, feed_url, fetched_at))
+            docs.append(_document(entry, feed_name, feed_url, fetched_at, base_url))
         except Exception as exc:  # noqa: BLE001 - one odd item must not lose the others
             reasons.append(f"item skipped: {type(exc).__name__}: {exc}"[:300])
     return ParsedFeed(docs, len(parsed.entries), "; ".join(reasons) or None)
 
 
-def _document(entry, feed_name: str, feed_url: str, fetched_at: dt.datetime) -> Document:
+def _document(entry, feed_name: str, feed_url: str, fetched_at: dt.datetime,
+              base_url: str | None = None) -> Document:
     title = html_to_text(str(entry.get("title") or "")[: MAX_TITLE * 20])[:MAX_TITLE] or None
     text = _entry_text(entry)
     link = str(entry.get("link") or "").strip()[:MAX_URI]
+    if link and base_url and not urlsplit(link).scheme:
+        try:
+            link = urljoin(base_url, link)[:MAX_URI]
+        except ValueError:
+            pass
     guid = str(entry.get("id") or "").strip()[:MAX_URI] or None
     body_text = text or title or ""
-    digest = _fingerprint(entry, title, body_text, link)
+    digest = _fingerprint(entry, title, body_text, canonical_link(link) if link else "")
     identity = ("guid", guid) if guid else ("link", canonical_link(link)) if link else ("hash", digest)
     uri = link or f"{feed_url}#{guid or digest[:16]}"
     published, source = _published(entry, fetched_at)
