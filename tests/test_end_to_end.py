@@ -101,7 +101,7 @@ def test_feed_to_alert_through_airflow_and_a_rerun_adds_nothing(workdir, feed_se
     assert {a[1] for a in alerts} == {"sent"}
     received = smtp_sink.parsed()
     assert sorted(m["Message-ID"] for m in received) == sorted(a[3] for a in alerts)
-    assert any("rare earths" in a[2] for a in alerts)
+    assert any("rare-earth export controls" in a[2] for a in alerts)
     assert any("2025-11-10" in m.get_body(("plain",)).get_content() for m in received)
 
     # The unreachable feed is recorded, with no answer, and the cycle still completed.

@@ -43,23 +43,50 @@ def _fmt_date(day: dt.date | None) -> str:
     return day.strftime("%-d %b %Y") if day else "date not stated"
 
 
+_PAST = {"threaten": "threatens", "impose": "imposes", "raise": "raises", "lower": "lowers",
+         "suspend": "suspends", "reinstate": "reinstates", "remove": "removes", "tighten": "tightens",
+         "ease": "eases", "lift": "lifts", "approve": "approves licences for", "set": "set",
+         "extend": "extended to", "shorten": "brought forward to", "expire": "expires",
+         "schedule": "scheduled", "hold": "held", "conclude": "concluded", "call": "call",
+         "meeting": "meeting", "propose": "proposed", "reach": "reached", "sign": "signed",
+         "implement": "implemented", "collapse": "collapses"}
+_COMMODITY = {"rare_earths": "rare-earth", "critical_minerals": "critical-mineral",
+              "semiconductors": "chip", "technology": "technology", "agriculture": "farm",
+              "energy": "energy", "other": ""}
+
+
 def headline(event: Event, what_changed: str | None = None) -> str:
+    """One line an editor reads first: who did what, to what, when."""
     actor = COUNTRY.get(event.actors[0], event.actors[0]) if event.actors else ""
     label = TYPE_LABEL.get(event.event_type, event.event_type)
     if what_changed:
         return f"{label}: {what_changed}"
-    if event.event_type == "tariff_deadline":
-        return f"{label} {event.action}: {_fmt_date(event.deadline)}"
-    bits = [actor, event.action]
-    if event.commodity:
-        bits.append(event.commodity.replace("_", " "))
-    if event.rate_pct is not None:
-        bits.append(f"{event.rate_pct:g}%")
-    if event.location:
-        bits.append(f"in {event.location}")
-    if event.occurred_on:
-        bits.append(f"({_fmt_date(event.occurred_on)})")
-    return f"{label}: " + " ".join(b for b in bits if b)
+    verb = _PAST.get(event.action, event.action)
+    when = f" ({_fmt_date(event.occurred_on)})" if event.occurred_on else ""
+    place = f" in {event.location}" if event.location else ""
+    t = event.event_type
+    if t == "tariff_deadline":
+        sep = " " if verb.endswith(" to") else ": "
+        return f"{label} {verb}{sep}{_fmt_date(event.deadline)}"
+    if t == "tariff_change":
+        if event.rate_pct is None:
+            return f"{actor} {verb} tariffs{when}".strip()
+        if event.action in ("raise", "lower", "suspend", "remove"):
+            return f"{actor} {verb} tariff to {event.rate_pct:g}%{when}".strip()
+        return f"{actor} {verb} {event.rate_pct:g}% tariff{when}".strip()
+    if t == "export_control":
+        what = _COMMODITY.get(event.commodity or "other", "")
+        noun = "export licences" if event.action == "approve" else "export controls"
+        verb = "approves" if event.action == "approve" else verb
+        return f"{actor} {verb} {what + ' ' if what else ''}{noun}{when}".strip()
+    if t == "talks":
+        return f"US-China talks {verb}{place}{when}"
+    if t == "leader_contact":
+        kind = "call" if event.action == "call" else "meeting"
+        return f"Trump-Xi {kind}{place}{when}"
+    if t == "agreement":
+        return f"US-China agreement {verb}{when}"
+    return f"{label}: {actor} {event.action}{when}"
 
 
 def subject(event: Event, priority: str, what_changed: str | None = None) -> str:
