@@ -182,6 +182,17 @@ def rss(items: list[dict], title: str = "wire") -> str:
     return "\n".join(out)
 
 
+def query(db: Path, sql: str) -> list[tuple]:
+    """Rows of a read-only query against a store file (as a journalist would run it)."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
 @pytest.fixture(scope="session")
 def airflow_db():
     """A migrated SQLite Airflow metadata DB with the store pool, once per session."""

@@ -27,6 +27,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import query
+
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "feedparser-tests"
 HEADER_LINE = re.compile(rb"^Header:\s+([^:]+):(.+)$", re.MULTILINE)
 ORIGINAL_ORIGIN = "http://localhost:8097"
@@ -155,14 +157,6 @@ def cli(env: dict, *args: str) -> str:
     return proc.stdout
 
 
-def query(db: Path, sql: str) -> list[tuple]:
-    import duckdb
-
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.mark.e2e
