@@ -84,7 +84,13 @@ def _open_read_only():
         print(f"tradewatch: no event store at {db} (run `tradewatch run` first, or set TRADEWATCH_DB)",
               file=sys.stderr)
         return None
-    return duckdb.connect(str(db), read_only=True)
+    try:
+        return duckdb.connect(str(db), read_only=True)
+    except duckdb.IOException as exc:
+        # DuckDB allows one writer and no reader beside it, across processes.
+        print(f"tradewatch: cannot open {db} now: a running cycle holds it ({exc}); try again shortly",
+              file=sys.stderr)
+        return None
 
 
 def cmd_query(args) -> int:
