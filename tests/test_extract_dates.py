@@ -143,3 +143,37 @@ def test_unresolvable_dates_are_left_out():
     assert find_dates("The truce has held for a while and may hold a while longer.", D(2025, 6, 10)) == []
     # "the previous day" with nothing to count from stays unresolved
     assert find_dates("They had signed an agreement the previous day.", D(2025, 6, 10)) == []
+
+
+# ---------------------------------------------------------------- rules-1.1.0
+
+def test_next_weekday_and_weekend_forms():
+    pub = D(2025, 6, 3)  # a Tuesday
+    assert resolved("the delegations meet again next Tuesday", pub)[0][1:5] == (
+        D(2025, 6, 10), D(2025, 6, 10), D(2025, 6, 10), "day")
+    (m,) = find_dates("Officials met over the weekend in Geneva.", D(2025, 5, 12))
+    assert (m.lo, m.hi, m.precision) == (D(2025, 5, 10), D(2025, 5, 11), "week")
+
+
+def test_day_month_and_month_day_as_deadlines():
+    pub = D(2025, 7, 1)
+    for text in ("the suspension runs until 12 August", "a decision is due by Aug. 12",
+                 "the truce expires on August 12th"):
+        (m,) = find_dates(text, pub)
+        assert (m.value, m.precision, m.role) == (D(2025, 8, 12), "day", "deadline"), text
+
+
+def test_date_of_a_published_story_is_attributive():
+    (m,) = find_dates("In a story published on Friday, June 27, the agency misstated the date.", D(2025, 6, 28))
+    assert (m.value, m.role) == (D(2025, 6, 27), "attributive")
+
+
+def test_past_month_in_a_relative_clause_of_a_future_sentence():
+    # "will lift ... that it imposed in March": the month is past
+    (m,) = find_dates("Beijing will lift the ban that it imposed in March.", D(2025, 11, 9))
+    assert (m.lo, m.hi, m.precision) == (D(2025, 3, 1), D(2025, 3, 31), "month")
+
+
+def test_irregular_past_verb_sets_the_weekday_back():
+    (m,) = find_dates("Trump wrote on Sunday that the U.S. would impose new tariffs.", D(2025, 10, 13))
+    assert m.value == D(2025, 10, 12)

@@ -105,7 +105,7 @@ def test_export_control_us_technology_rule():
             "rule that extends the export restrictions on the Entity List to affiliates. Chinese firms are the "
             "most affected.")
     assert rows(body, "2025-09-30T14:00") == [
-        ("export_control", "impose", D(2025, 9, 29), None, "technology", None, ("US", "CN"))]
+        ("export_control", "tighten", D(2025, 9, 29), None, "technology", None, ("US", "CN"))]  # "extends": tighten
 
 
 # ---------------------------------------------------------------- talks, leader_contact, agreement
@@ -115,7 +115,7 @@ def test_talks_first_day_and_location():
             "officials from both sides said.")
     (e,) = extract(doc(body, "2025-10-26T13:00"))
     assert (e.event_type, e.action, e.occurred_on, e.location, e.date_precision) == (
-        "talks", "conclude", D(2025, 10, 25), "Kuala Lumpur", "day")
+        "talks", "hold", D(2025, 10, 25), "Kuala Lumpur", "day")  # a round that took place is `hold`
 
 
 def test_leader_call_and_scheduled_meeting():
@@ -220,3 +220,194 @@ def test_empty_and_irrelevant_documents():
     assert extract(doc("")) == []
     assert extract(doc("China's economy expanded faster than expected in the first three months of the year, "
                        "official data showed on Wednesday.")) == []
+
+
+# ---------------------------------------------------------------- rules-1.1.0: general rules, other styles
+
+def ev(body, published):
+    return [(e.event_type, e.action, e.occurred_on, e.deadline, e.commodity, e.rate_pct, e.actors[:1], e.location)
+            for e in extract(doc(body, published))]
+
+
+def test_talks_plural_rounds_with_a_list_of_venues_and_dates():
+    # explainer: "rounds" is a talks noun; each venue takes the date that follows it
+    body = "U.S. and Chinese negotiators held rounds in Geneva in May and London in early June before the summer break."
+    got = sorted((e.location, e.occurred_on.month, e.action) for e in extract(doc(body, "2025-09-01T09:00"))
+                 if e.event_type == "talks")
+    assert got == [("Geneva", 5, "hold"), ("London", 6, "hold")]
+    # wire: rounds of tariffs are not talks
+    assert types("Washington announced two rounds of tariffs on Chinese goods in April.", "2025-09-01T09:00") \
+        == ["tariff_change"]
+
+
+def test_talks_goods_of_a_third_country_do_not_make_it_other_talks():
+    # the subject matter (Russian oil) is not a party to the talks
+    body = ("Bessent said on Monday he would meet a Chinese delegation in Madrid next Sunday to discuss "
+            "tariffs and Chinese purchases of Russian oil.")
+    (t,) = [e for e in extract(doc(body, "2025-09-08T16:00")) if e.event_type == "talks"]
+    assert (t.action, t.occurred_on, t.location) == ("schedule", D(2025, 9, 14), "Madrid")
+
+
+def test_scheduled_talks_take_the_meeting_day_not_the_day_of_the_report():
+    body = "Greer told reporters on Wednesday he would meet a Chinese delegation in Geneva on Saturday."
+    (t,) = [e for e in extract(doc(body, "2025-05-08T09:00")) if e.event_type == "talks"]
+    assert (t.action, t.occurred_on, t.location) == ("schedule", D(2025, 5, 10), "Geneva")
+
+
+def test_weekend_talks_after_a_modal_are_still_asserted():
+    # market news: "hope" governs the rally, not the talks that came before it
+    body = ("Shares jumped more than traders had dared to hope for after the weekend talks in Geneva "
+            "between U.S. and Chinese officials.")
+    (t,) = [e for e in extract(doc(body, "2025-05-12T21:00")) if e.event_type == "talks"]
+    assert (t.action, t.location) == ("hold", "Geneva")
+    assert D(2025, 5, 10) <= t.occurred_on <= D(2025, 5, 11)
+
+
+def test_talks_ending_on_the_day_of_the_clauses_other_event():
+    body = ("U.S. and Chinese officials reached a consensus on Sunday at the end of three days of talks in "
+            "Kuala Lumpur, the ministry said.")
+    (t,) = [e for e in extract(doc(body, "2025-10-27T08:00")) if e.event_type == "talks"]
+    assert (t.action, t.occurred_on, t.location) == ("hold", D(2025, 10, 24), "Kuala Lumpur")
+
+
+def test_named_round_without_a_date_is_kept_roughly_dated():
+    body = "U.S. and Chinese officials said the Stockholm round had been constructive."
+    (t,) = extract(doc(body, "2025-08-01T10:00"))
+    assert (t.event_type, t.action, t.location, t.date_precision) == ("talks", "hold", "Stockholm", "approx")
+
+
+def test_leader_meeting_dated_through_two_attached_phrases():
+    # live blog and market news
+    body = "10:05 KST - Trump says his meeting with Xi in Busan on Thursday will go ahead."
+    (m,) = [e for e in extract(doc(body, "2025-10-27T01:00")) if e.event_type == "leader_contact"]
+    assert (m.action, m.occurred_on, m.location) == ("meeting", D(2025, 10, 30), "Busan")
+    body = "Markets are watching whether the summit between Trump and Xi planned for next month goes ahead."
+    (m,) = [e for e in extract(doc(body, "2025-10-13T21:00")) if e.event_type == "leader_contact"]
+    assert (m.action, m.occurred_on.month) == ("meeting", 11)
+
+
+def test_quoted_headline_of_a_corrected_story_is_not_an_event():
+    body = ('CORRECTION: A story published on Monday under the headline "U.S. raises tariffs on Chinese '
+            'steel to 50%" misstated the effective date.')
+    assert extract(doc(body, "2025-06-11T08:00")) == []
+
+
+def test_expiry_needs_a_stated_date():
+    pub = "2025-07-01T12:00"
+    assert types("The 90-day pause on Chinese goods runs out soon, traders said.", pub) == []
+    # a colon introduces the date ...
+    assert [r[:4] for r in rows("The suspension of U.S. tariffs on Chinese goods has an expiry date: November 10.", pub)] == [
+        ("tariff_deadline", "set", D(2025, 7, 1), D(2025, 11, 10))]
+    # ... and an "unless" clause qualifies the statement, it does not negate it
+    assert [r[:4] for r in rows("The pause on Chinese tariffs expires on December 5, 2026, unless extended.", pub)] == [
+        ("tariff_deadline", "set", D(2025, 7, 1), D(2026, 12, 5))]
+
+
+def test_aimed_for_extension_is_not_an_extension():
+    body = "The two sides will seek to keep the suspension of the tariffs in place for a further 90 days."
+    assert types(body, "2025-07-29T12:00") == []
+
+
+def test_keep_suspended_for_a_further_period_is_an_extension():
+    # press release with a hyphenated object ("U.S.-origin goods")
+    body = ("The Customs Tariff Commission announced on Tuesday that it will keep 24 percentage points of the "
+            "counter-tariffs on U.S.-origin goods suspended for a further 90 days.")
+    got = [r for r in ev(body, "2025-08-12T10:00") if r[0] == "tariff_deadline"]
+    assert got == [("tariff_deadline", "extend", D(2025, 8, 12), D(2025, 11, 10), None, None, ("CN",), None)]
+
+
+def test_each_governments_extension_is_its_own_deadline_event():
+    body = ("Washington on Monday extended the suspension of its higher tariffs until Nov. 10. "
+            "Beijing on Tuesday also extended the suspension of its own counter-tariffs until Nov. 10.")
+    got = sorted((e.actors[0], e.occurred_on) for e in extract(doc(body, "2025-08-13T08:00"))
+                 if e.event_type == "tariff_deadline")
+    assert got == [("CN", D(2025, 8, 12)), ("US", D(2025, 8, 11))]
+
+
+def test_the_same_period_adds_no_second_deadline():
+    body = ("Washington suspended 24 points of its tariff for 90 days from May 14. China, for its part, "
+            "suspended 24 points of its counter-tariff for the same 90-day period.")
+    got = [e.deadline for e in extract(doc(body, "2025-05-12T12:00")) if e.event_type == "tariff_deadline"]
+    assert got == [D(2025, 8, 12)]
+
+
+def test_future_step_is_not_dated_by_the_measure_it_undoes():
+    body = "Beijing will lift the export ban on gallium for U.S. buyers that it imposed in March."
+    got = sorted((e.action, e.occurred_on, e.commodity) for e in extract(doc(body, "2025-11-09T12:00")))
+    assert got == [("impose", D(2025, 3, 16), "critical_minerals"), ("lift", D(2025, 11, 9), "critical_minerals")]
+
+
+def test_commodity_of_a_measure_named_by_its_date():
+    body = ("On Oct. 9 Beijing tightened its export controls on rare earths.\n\n"
+            "Under the deal, China will suspend for one year the export control measures it introduced on Oct. 9.")
+    got = sorted((e.action, e.occurred_on, e.commodity) for e in extract(doc(body, "2025-10-30T12:00")))
+    assert ("suspend", D(2025, 10, 30), "rare_earths") in got
+    assert ("tighten", D(2025, 10, 9), "rare_earths") in got
+
+
+def test_specific_verb_names_the_action_of_a_re_reported_measure():
+    body = "Beijing announced on Thursday new curbs that broaden export controls on graphite."
+    assert [r[:2] + r[4:5] for r in rows(body, "2025-10-10T08:00")] == [
+        ("export_control", "tighten", "critical_minerals")]
+
+
+def test_listed_easing_steps_stay_apart():
+    # fact sheet: two easing steps on one commodity, one list item each
+    body = ("China will take these steps for U.S. end users:\n- Suspend the export controls on rare earths.\n"
+            "- Issue general licences for exports of rare earths.")
+    got = sorted(e.action for e in extract(doc(body, "2025-11-01T12:00")))
+    assert got == ["ease", "suspend"]
+
+
+def test_provided_clause_qualifies_an_approval():
+    body = ("Beijing said on Friday it would approve export licences for rare earths, provided applicants "
+            "comply with the law.")
+    assert [r[:3] + r[4:5] for r in rows(body, "2025-06-28T08:00")] == [
+        ("export_control", "approve", D(2025, 6, 27), "rare_earths")]
+
+
+def test_a_leaders_would_impose_is_a_threat_a_ministrys_is_a_step():
+    got = ev("Trump wrote on social media on Sunday that the U.S. would impose a 50% tariff on Chinese cars.",
+             "2025-10-13T08:00")
+    assert [(r[1], r[2], r[5]) for r in got] == [("threaten", D(2025, 10, 12), 50.0)]
+    got = ev("China's commerce ministry said on Sunday it would impose a 15% tariff on U.S. coal.", "2025-10-13T08:00")
+    assert [(r[1], r[2], r[5], r[6]) for r in got] == [("impose", D(2025, 10, 12), 15.0, ("CN",))]
+
+
+def test_took_effect_is_when_the_step_applies_not_a_second_step():
+    body = "Beijing said on Friday it would raise its tariff on U.S. goods to 125%, a measure that takes effect on Saturday."
+    (e,) = extract(doc(body, "2025-04-12T08:00"))
+    assert (e.action, e.occurred_on, e.effective_on, e.rate_pct, e.actors[0]) == (
+        "raise", D(2025, 4, 11), D(2025, 4, 12), 125.0, "CN")
+    (e,) = extract(doc("The U.S. increase to 84% took effect early Wednesday.", "2025-04-10T08:00"))
+    assert (e.event_type, e.action, e.occurred_on, e.rate_pct) == ("tariff_change", "raise", D(2025, 4, 9), 84.0)
+
+
+def test_object_of_a_transitive_verb_is_not_the_acting_party():
+    # a clause with an elided subject: the government after "singled out" is the target
+    body = "The White House on Tuesday spared most partners, but singled out China, raising its tariff to 50%."
+    assert [(r[1], r[5], r[6]) for r in ev(body, "2025-03-12T08:00")] == [("raise", 50.0, ("US",))]
+
+
+def test_deadline_from_duration_counted_from_a_stated_start():
+    # press release: "for 90 days from May 14" -> Aug. 12; a one-year suspension from Nov. 10
+    body = "Washington and Beijing will suspend 24 percentage points of their tariffs for 90 days from May 14."
+    got = [r for r in rows(body, "2025-05-12T10:00") if r[0] == "tariff_deadline"]
+    assert [(r[1], r[3]) for r in got] == [("set", D(2025, 8, 12))]
+    body = ("The United States will keep the higher reciprocal tariffs on Chinese goods suspended for one year "
+            "beginning November 10, 2025.")
+    got = [r for r in rows(body, "2025-11-01T10:00") if r[0] == "tariff_deadline"]
+    assert [(r[1], r[3]) for r in got] == [("extend", D(2026, 11, 10))]
+
+
+def test_unresolvable_start_gives_no_deadline():
+    # a duration with nothing to count from, in a past-tense background sentence
+    assert types("Earlier, the two sides had paused some tariffs for 90 days.", "2025-06-10T12:00") == []
+
+
+def test_present_tense_report_is_dated_by_publication_not_by_the_sentence_before():
+    # live blog: the previous sentence's month belongs to another measure
+    body = ("14:05 KST - The U.S. rule on Chinese chip firms was adopted in September. "
+            "The ministry says the two sides reached consensus on tariff cuts.")
+    got = [(e.action, e.occurred_on) for e in extract(doc(body, "2025-10-30T08:00")) if e.event_type == "agreement"]
+    assert got == [("reach", D(2025, 10, 30))]

@@ -7,6 +7,7 @@ once and cached.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..ids import stable_id
 from ..models import Document, Event, Evidence
@@ -17,10 +18,12 @@ from .resources import reset_caches, word_keys
 from .rules import Mention, find_commodities, may_state_event, sentence_mentions
 from .sentences import split_sentences
 
-EXTRACTOR_VERSION = "rules-1.0.1"
+EXTRACTOR_VERSION = "rules-1.1.0"
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
+_TITLE = re.compile(r"\b(?:headlined?|headline\s+reading|titled|entitled|under\s+the\s+title)\s*[:,]?\s*[\"“]([^\"”]+)[\"”]", re.I)
+_WEAK_TRIGGER = re.compile(r"(?i)took\s+effect|takes\s+effect|came\s+into\s+force|comes\s+into\s+force|kick(?:ed|s)\s+in|announc\w*|issu\w*|introduc\w*|unveil\w*|put|puts|putting|plac\w*|adopt\w*|implement\w*|new|levied|impos\w*")
 _EFFECT_TRIGGER = ("took effect", "takes effect", "came into force", "comes into force", "kicked in", "kicks in")
 
 
@@ -29,9 +32,24 @@ def extract(document: Document) -> list[Event]:
     body = document.body or ""
     pub = document.published_at.date()
     sentences = split_sentences(body)
-    sent_actors = [find_actors(s.text) for s in sentences]
-    codes = {a.code for acts in sent_actors for a in acts if a.is_party}
+    # Actors are looked up first in the sentences that may state an event; the
+    # others are only read until both governments have been seen (the
+    # document is then bilateral, whatever the rest says).
+    candidates = [i for i, s in enumerate(sentences) if may_state_event(s.text)]
+    sent_actors: list = [None] * len(sentences)
+    codes: set = set()
+    for i in candidates:
+        sent_actors[i] = find_actors(sentences[i].text)
+        codes.update(a.code for a in sent_actors[i] if a.is_party)
+    if not {"US", "CN"} <= codes:
+        for i, s in enumerate(sentences):
+            if sent_actors[i] is None:
+                sent_actors[i] = find_actors(s.text)
+                codes.update(a.code for a in sent_actors[i] if a.is_party)
+                if {"US", "CN"} <= codes:
+                    break
     bilateral = {"US", "CN"} <= codes
+    is_candidate = set(candidates)
 
     # Dates are parsed lazily: only for sentences that may state an event, and
     # for the sentences before them that supply a relative date's anchor
@@ -56,13 +74,20 @@ def extract(document: Document) -> list[Event]:
         return None
 
     mentions: list[Mention] = []
+    pending: list = []
     for si, s in enumerate(sentences):
-        if not may_state_event(s.text):
+        if si not in is_candidate:
             continue
         here = dates(si)
         ms = sentence_mentions(s.text, si, pub, None, bilateral, here, sent_actors[si])
         if not ms:
             continue
+        if '"' in s.text or "“" in s.text:
+            # a quoted headline or title names a story, it does not report anew
+            titles = [(t.start(1), t.end(1)) for t in _TITLE.finditer(s.text)]
+            if titles:
+                ms = [m for m in ms if not any(a <= m.t_start < b for a, b in titles)]
+        ms = _fold_effect_mentions(s.text, ms)
         prev_last = last_occurred(si - 1) if si else None
         same_paragraph = si > 0 and "\n" not in body[sentences[si - 1].end:s.start]
         for m in ms:
@@ -72,14 +97,27 @@ def extract(document: Document) -> list[Event]:
             if m.occurred is None and m.effective is not None and trig in _EFFECT_TRIGGER:
                 m.occurred = m.effective
             if m.event_type == "export_control" and m.commodity is None:
-                if si == 0:
-                    continue
-                prev = sentences[si - 1].text
-                comms = find_commodities(prev, (0, len(prev)), 0, word_keys(prev))
+                comms = []
+                if si > 0:
+                    prev = sentences[si - 1].text
+                    comms = find_commodities(prev, (0, len(prev)), 0, word_keys(prev))
                 if len(comms) != 1:
+                    pending.append((m, here))
                     continue
                 m.commodity = comms[0]
                 m.confidence = 0.6
+            mentions.append(m)
+
+    # "suspend the export control measures it announced on Oct. 9": the measure
+    # is the one the document dates to that day elsewhere, with its commodity
+    for m, here in pending:
+        days = {(d.lo, d.hi) for d in here if d.role in ("occurred", "attributive")}
+        known = {x.commodity for x in mentions
+                 if x.event_type == "export_control" and x.commodity and x.occurred is not None
+                 and (x.occurred.lo, x.occurred.hi) in days and (not m.actor or not x.actor or x.actor == m.actor)}
+        if len(known) == 1:
+            m.commodity = known.pop()
+            m.confidence = 0.55
             mentions.append(m)
 
     mentions = [m for m in mentions if not (m.event_type == "export_control" and m.commodity is None)]
@@ -96,6 +134,32 @@ def extract(document: Document) -> list[Event]:
     return out
 
 
+def _fold_effect_mentions(text: str, ms: list[Mention]) -> list[Mention]:
+    """"said it would raise its duty to 84%, a step that took effect on Thursday":
+    the "took effect" is the day the raise applies, not a second measure."""
+    if "effect" not in text and "force" not in text and "kick" not in text:
+        return ms
+    from .rules import DIRECTION
+    effects = [m for m in ms if text[m.t_start:m.t_end].lower() in _EFFECT_TRIGGER]
+    if not effects:
+        return ms
+    out = []
+    for m in ms:
+        if m in effects:
+            sib = [x for x in ms if x not in effects and x.event_type == m.event_type
+                   and DIRECTION.get(x.action) == DIRECTION.get(m.action)
+                   and (not x.actor or not m.actor or x.actor == m.actor) and x.t_start < m.t_start]
+            if sib:
+                x = sib[-1]
+                if x.effective is None:
+                    x.effective = m.effective or m.occurred
+                if x.occurred is None:  # "the increase to 84% took effect early Wednesday"
+                    x.occurred = m.occurred or m.effective
+                continue
+        out.append(m)
+    return out
+
+
 def _event(document: Document, group: list[Mention], sentences) -> Event | None:
     dated = [m for m in group if m.occurred is not None]
     head = min(dated, key=lambda m: (m.date_source != "text", D_RANK[m.occurred.precision],
@@ -106,7 +170,9 @@ def _event(document: Document, group: list[Mention], sentences) -> Event | None:
     effective = next((m.effective.value for m in group if m.effective is not None), None)
     deadline = None
     if etype == "tariff_deadline":
-        deadline = next((m.deadline for m in group if m.deadline is not None), None)
+        # a stated deadline wins over one computed from a duration
+        deadline = next((m.deadline for m in sorted(group, key=lambda m: bool(m.extra.get("computed")))
+                         if m.deadline is not None), None)
         if deadline is None:
             for m in group:
                 dur = m.extra.get("duration")
@@ -128,6 +194,15 @@ def _event(document: Document, group: list[Mention], sentences) -> Event | None:
     else:
         actors = ("US", "CN")
     action = head.action
+    if etype in ("export_control", "tariff_change") and _WEAK_TRIGGER.fullmatch(
+            sentences[head.sent].text[head.t_start:head.t_end]):
+        # "the controls it announced on Oct. 9" only re-reports; a mention of the
+        # same happening with a verb that says what was done names the action
+        from .rules import DIRECTION
+        better = [m for m in group if m is not head and DIRECTION.get(m.action) == DIRECTION.get(action)
+                  and not _WEAK_TRIGGER.fullmatch(sentences[m.sent].text[m.t_start:m.t_end])]
+        if better:
+            action = better[0].action
     idxs = sorted({m.sent for m in group})
     evidence = tuple(Evidence(sentences[i].text, sentences[i].start, sentences[i].end) for i in idxs)
     conf = max(m.confidence for m in group) + 0.05 * (len(idxs) - 1)

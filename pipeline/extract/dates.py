@@ -73,7 +73,8 @@ _FUTURE_CUES = re.compile(
 _IMMEDIATE_FUTURE = re.compile(r"\b(?:from|starting|beginning|effective|until|till|through|by|as\s+of)\s+(?:on\s+)?$", re.I)
 _PAST_CUES = re.compile(
     r"\b(?:\w{3,}ed|was|were|had|did|said|met|held|spoke|began|took|came|struck|drew|told|ago|last|"
-    r"earlier|since|ran|won|lost|fell|rose|hit|cut|put|set|went|made|gave|sent|bought|sold|began|saw)\b", re.I)
+    r"earlier|since|ran|won|lost|fell|rose|hit|cut|put|set|went|made|gave|sent|bought|sold|began|saw|"
+    r"wrote|thought|brought|sought|got|left|led|chose|stood|became|knew|shook|broke|spent|paid|kept)\b", re.I)
 _ROLE_EFFECTIVE_NEAR = re.compile(
     r"(?:\bfrom|\bstarting(?:\s+on|\s+from)?|\bbeginning(?:\s+on)?|\beffective(?:\s+on|\s+from)?|\bwith\s+effect\s+from|"
     r"\bas\s+of|\bappl(?:y|ies|ied)\s+from|\btakes?\s+effect(?:\s+on|\s+from)?|\btake\s+effect(?:\s+on|\s+from)?)"
@@ -86,7 +87,9 @@ _ROLE_DEADLINE = re.compile(
     r"\bran\s+out\s+on|\blapses?\s+on|\bno\s+later\s+than|\bby|\bbefore|\bdeadline\s+of|\bdue\s+(?:on|by)|"
     r"\bexpire\s+on|\bexpiry\s+date:?|\bends?\s+on|\bruns?\s+until|\b(?:extended|extend|extending|extends)\b[^.;]{0,60}?\bto|"
     r"\bpause\s+(?:\w+\s+){0,3}to)\s*$", re.I)
-_ROLE_ATTR = re.compile(r"(?:\b(?:order|rule|statement|announcement|measures?|agreement|deal|letter)s?\s+(?:of|dated)|\bdated)\s*$", re.I)
+_ROLE_ATTR = re.compile(r"(?:\b(?:order|rule|statement|announcement|measures?|agreement|deal|letter)s?\s+(?:of|dated)|\bdated"
+                        r"|\b(?:story|article|report|column|piece|edition|version|dispatch)\s+(?:that\s+was\s+|first\s+)?"
+                        r"(?:published|printed|posted|run|ran|distributed|filed)\s+(?:on\s+|in\s+)?)\s*$", re.I)
 _ROLE_SINCE = re.compile(r"\bsince\s*$", re.I)
 
 
@@ -279,10 +282,10 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    def add(m_start, m_end, lo, hi, prec, value=None, last=None):
+    def add(m_start, m_end, lo, hi, prec, value=None, last=None, role=None):
         taken.append((m_start, m_end))
         out.append(DateMention(m_start, m_end, text[m_start:m_end], value or _mid(lo, hi), lo, hi, prec,
-                               _role(text, m_start), last))
+                               role or _role(text, m_start), last))
 
     for m in (_RE_ISO.finditer(text) if has_digit else ()):
         try:
@@ -298,9 +301,10 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
             month = _month_key(m["mon"])
             d1 = int(m["d1"])
             d2 = int(m["d2"]) if m["d2"] else None
+            role = _role(text, m.start())
             if m["year"]:
                 year = int(m["year"])
-            elif _role(text, m.start()) in ("deadline", "effective"):
+            elif role in ("deadline", "effective"):
                 year = next(y for y in (pub.year - 1, pub.year, pub.year + 1)
                             if dt.date(y, month, min(d1, _month_end(y, month))) >= pub - dt.timedelta(days=90))
             else:
@@ -315,7 +319,7 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
             wm = re.search(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*$", text[max(0, start - 12):start])
             if wm:
                 start = start - (len(text[max(0, start - 12):start]) - wm.start())
-            add(start, m.end(), first, last or first, "day", first, last)
+            add(start, m.end(), first, last or first, "day", first, last, role if start == m.start() else None)
 
     rel_iter = () if not has_relative else (
         _RE_RELATIVE_LOW.finditer(low) if len(low) == len(text) else _RE_RELATIVE.finditer(text))

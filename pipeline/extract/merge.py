@@ -36,6 +36,9 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return False
     t = a.event_type
     if t == "tariff_deadline":
+        # each government's own extension is its own event (US on Aug. 11, China on Aug. 12)
+        if a.actor and b.actor and a.actor != b.actor:
+            return False
         if a.deadline is None or b.deadline is None:
             return a.deadline is None and b.deadline is None and _overlap(a, b)
         return abs((a.deadline - b.deadline).days) <= 3
@@ -48,6 +51,9 @@ def _compatible(a: Mention, b: Mention) -> bool:
             return False
         if t == "export_control" and a.commodity != b.commodity:
             return False
+        if (t == "export_control" and a.action != b.action and a.sent != b.sent
+                and a.date_source == b.date_source == "published"):
+            return False  # separate easing steps listed one by one (suspend; issue general licences)
         return _overlap(a, b)
     if t == "talks":
         if a.location and b.location and a.location != b.location:
@@ -99,11 +105,18 @@ def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]
         else:
             leftovers.append(m)
     for m in leftovers:
-        if m.extra.get("sentence_date") is not None and not m.extra.get("state"):
+        if m.extra.get("reference") and m.event_type in ("tariff_change", "export_control"):
+            continue  # an undated "the pause" refers to a standing measure, it reports no step
+        sd = m.extra.get("sentence_date")
+        if sd is not None and m.tense == "future" and sd.hi < pub:
+            sd = None  # "will suspend its September rule": a past date names the measure, not the step
+        if sd is not None and not m.extra.get("state"):
             m.occurred = m.extra["sentence_date"]
             m.date_source = "sentence"
             m.confidence = min(m.confidence, 0.6)
-        elif m.extra.get("state") or (m.tense in ("present", "future") and m.event_type not in ("talks",)):
+        elif m.extra.get("state") or (m.tense in ("present", "future") and m.event_type not in ("talks",)) or (
+                m.extra.get("reported_now") and m.event_type in ("agreement", "tariff_change", "export_control")):
+            # a present-tense report ("the ministry says ... reached") is news of the day
             m.occurred = D.DateMention(0, 0, "", pub, pub, pub, "approx", "occurred")
             m.date_source = "published"
             m.confidence = min(m.confidence, 0.55)
@@ -115,6 +128,12 @@ def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]
             m.occurred = m.extra["weak"]
             m.date_source = "inherited"
             m.confidence = min(m.confidence, 0.5)
+        elif m.event_type == "talks" and m.extra.get("venue_tight") and not m.extra.get("needs_date"):
+            # a named round ("the London trade talks") happened, though the
+            # text does not say when: kept, dated only roughly
+            m.occurred = D.DateMention(0, 0, "", pub, pub, pub, "approx", "occurred")
+            m.date_source = "published"
+            m.confidence = min(m.confidence, 0.45)
         elif m.event_type == "tariff_deadline" and m.deadline is not None:
             m.occurred = D.DateMention(0, 0, "", pub, pub, pub, "approx", "occurred")
             m.date_source = "published"

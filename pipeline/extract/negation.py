@@ -23,7 +23,9 @@ def _cues() -> dict:
         out[key] = (word_regex([p for p in pats if not p.startswith("(?-i:")]),
                     word_regex(cased, flags=0) if cased else None)
     out["opening"] = re.compile(r"^\W*(?:if|unless|without|should|were|in\s+case|once\s+the)\b", re.I)
-    out["after"] = re.compile(r"[^;:]{0,80}?\b(?:if|unless|provided\s+(?:that|they)|depending\s+on)\b", re.I)
+    # only "if" after the trigger makes it conditional; "unless extended",
+    # "provided they comply with the law" qualify an asserted step
+    out["after"] = re.compile(r"[^;:]{0,80}?\bif\b", re.I)
     out["modal_after"] = re.compile(r"[^;:,]{0,45}?\b(?:might|could|(?-i:may)|would\s+be|can\s+be|is\s+expected|are\s+expected)\b", re.I)
     return out
 
@@ -40,14 +42,31 @@ def _window() -> int:
 _PLANNED = word_regex([r"planned", r"scheduled", r"upcoming", r"agreed", r"announced"], flags=0)
 
 
+_SCOPE_BREAK = re.compile(r"\b(?:after|following|since|before|ahead\s+of)\s+(?:the|a|an|his|her|their|its|last|this)\b(?![^,;]*\b(?:if|unless)\b)", re.I)
+
+
+_PLANNED_NP = re.compile(r"\s+(?:(?:with|between)\s+(?:[A-Z][\w.'-]*|and|the|Chinese|American|U\.S\.)(?:\s+(?:[A-Z][\w.'-]*|and|Chinese|American))*\s+)(?:planned|scheduled|slated)\b")
+
+
 def _found(key: str, sentence: str) -> tuple[tuple[int, int], ...]:
+    """The spans of one cue class in ``sentence``, memoised per document."""
+    k = (key, sentence)
+    got = _FOUND.get(k)
+    if got is not None:
+        return got
     rx, cased = _cues()[key]
     got = spans(rx, sentence)
     if cased is not None:
         extra = spans(cased, sentence)
         if extra:
             got = tuple(sorted(got + extra))
+    if len(_FOUND) > 8192:
+        _FOUND.clear()
+    _FOUND[k] = got
     return got
+
+
+_FOUND: dict = per_document_cache({})
 
 
 _OPENING: dict[str, bool] = per_document_cache({})
@@ -80,16 +99,29 @@ def irrealis(sentence: str, clause_start: int, trigger_start: int, trigger_end: 
             if has_span(_found(key, sentence), 0, colon):
                 return key
     planned = has_span(spans(_PLANNED, sentence), max(0, trigger_start - 25), trigger_end + 25)
+    if not planned and ("planned" in sentence or "scheduled" in sentence or "slated" in sentence):
+        # "the meeting between Trump and Xi planned for later this month": a
+        # participle inside the noun phrase, before any comma or verb group
+        m = _PLANNED_NP.match(sentence, trigger_end)
+        planned = m is not None
     lo = max(clause_start, trigger_start - window())
+    # a temporal preposition opens a phrase whose happening is presupposed, out
+    # of reach of a modal before it ("more than investors had dared to hope
+    # for after the weekend talks", "could retaliate after Washington raised")
+    for b_start, b_end in spans(_SCOPE_BREAK, sentence):
+        if b_start >= trigger_start:
+            break
+        if b_start >= lo:
+            lo = b_end
     # negation must be close to the trigger
-    if has_span(_found("negation", sentence), max(clause_start, trigger_start - 35), trigger_start):
+    if has_span(_found("negation", sentence), max(lo, trigger_start - 35), trigger_start):
         return "negation"
     if planned:
         return None
     for key in ("conditional", "speculation", "opinion"):
         if has_span(_found(key, sentence), lo, trigger_start):
             return key
-    if has_span(_found("expectation", sentence), max(clause_start, trigger_start - 50), trigger_start):
+    if has_span(_found("expectation", sentence), max(lo, trigger_start - 50), trigger_start):
         return "expectation"
     cues = _cues()
     if cues["after"].match(sentence, trigger_end, clause_end):

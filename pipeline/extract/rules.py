@@ -104,7 +104,7 @@ _JOINT = re.compile(r"\b(?:both\s+(?:sides|countries|governments)|each\s+side|th
 _GOV_NOUN = re.compile(r"^\s*(?:President|Vice|Premier|officials?|government|delegation|side|negotiators?|trade\s+negotiator|"
                        r"commerce|foreign|state|authorities|leader|ministry|team|regulators?|customs|Treasury|Commerce|"
                        r"Trade|Ambassador|counterparts?|embassy|readout|tariff\s+commission|consulate|administration|spokes\w+)\b")
-_TARGET_BEFORE = re.compile(r"(?:\bon|\bagainst|\bfrom|\binto|\btoward|\btowards|\bwith|\bof|\bto|\bfor|\bin|\bover|\bby|\bthat)\s+(?:(?:the|all|every|its|their|most|many|some|certain|goods|imports|exports|products|everything)\s+){0,3}$", re.I)
+_TARGET_BEFORE = re.compile(r"(?:\bsingled\s+out|\btarget(?:ed|ing|s)?|\bpunish(?:ed|ing|es)?|\baccus(?:ed|ing|es)|\bwarn(?:ed|ing|s)|\burg(?:ed|ing|es)|\bpress(?:ed|ing|es)|\bblam(?:ed|ing|es)|\bon|\bagainst|\bfrom|\binto|\btoward|\btowards|\bwith|\bof|\bto|\bfor|\bin|\bover|\bby|\bthat)\s+(?:(?:the|all|every|its|their|most|many|some|certain|goods|imports|exports|products|everything)\s+){0,3}$", re.I)
 _TARGET_AFTER = re.compile(r"^\s*(?:goods|imports|products|exports|origin|companies|firms|customers|chips?|soybeans|farm|coal|"
                            r"cars|buyers|exporters|importers|shipments|manufacturers|makers|investors|markets|economy|"
                            r"industry|carmakers|consumers|assets|stocks|shares|suppliers|end\s+users|entities)\b", re.I)
@@ -236,7 +236,16 @@ def tense_of(sentence: str, clause, t_start: int) -> str:
     """
     low = lower(sentence)
     seg_hi = min(clause[1], t_start + 40)
-    if has_span(spans(_FUTURE, low), clause[0], seg_hi):
+    seg_lo = clause[0]
+    # "would roll back ... after the weekend talks": the talks are not future
+    for b_start, b_end in spans(_TENSE_BREAK, low):
+        if b_start >= t_start:
+            break
+        if b_start >= clause[0]:
+            seg_lo = b_end
+    if seg_lo != clause[0] and not _FUTURE.search(low, seg_lo, seg_hi):
+        return "past" if not _PRESENT.search(low, seg_lo, seg_hi) else "present"
+    if has_span(spans(_FUTURE, low), seg_lo, seg_hi):
         return "future"
     if _NO_WORD_BEFORE.match(sentence, 0, t_start) or _LIST_ITEM.match(sentence):
         return "present"  # imperative list item ("- Suspend, for one year, ...")
@@ -247,6 +256,7 @@ def tense_of(sentence: str, clause, t_start: int) -> str:
     return "past"
 
 
+_TENSE_BREAK = re.compile(r"\b(?:after|following|since)\s+(?:the|a|an|his|her|their|its|last)\b")
 _NO_WORD_BEFORE = re.compile(r"\W*$")
 _LIST_ITEM = re.compile(r"\s*[-•*]\s*[A-Z][a-z]+\b")
 _CAP_WORD = re.compile(r"\W*[A-Z][a-z]+\b")
@@ -357,6 +367,10 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             return None
         m = Mention(etype, action, si, s, e, clause, actor=actor, parties=codes)
         m.tense = tense_of(sentence, clause, s)
+        if has_span(spans(_SAYS_NOW, sentence), clause[0], s):
+            m.extra["reported_now"] = True  # "the ministry says the leaders reached consensus"
+        if _NOUN_TRIGGER.fullmatch(sentence, s, e) and _DEFINITE_NOUN.search(sentence, max(0, s - 22), s):
+            m.extra["reference"] = True  # "the pause", "its suspension": a standing measure
         m.extra["anchor"] = anchor_pos if anchor_pos is not None else s
         return m
 
@@ -371,6 +385,7 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         m.rate = rate
         m.extra["rates"] = all_rates
         out.append(m)
+    _leader_threats(out, sentence, actors)
     tc = [m for m in out if m.event_type == "tariff_change"]
     for m in tc:
         if m.action == "suspend" and _KEEP_SUSPENDED.search(sentence[m.clause[0]:m.clause[1]]):
@@ -380,6 +395,7 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             out.remove(m)
 
     # ---- export_control
+    n_before = len(out)
     for action, s, e, apos in (_pair_triggers("export_control", sentence, clauses, keys) if "export_control" in types else ()):
         m = base("export_control", action, s, e, apos)
         if not m:
@@ -392,6 +408,8 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             mm = replace(m, extra=dict(m.extra))
             mm.commodity = k
             out.append(mm)
+
+    _leader_threats(out[n_before:], sentence, actors)
 
     # ---- agreement
     for action, s, e, apos in (_pair_triggers("agreement", sentence, clauses, keys) if "agreement" in types else ()):
@@ -432,6 +450,29 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
     return out
 
 
+_SPEECH = re.compile(r"\b(?:said|says|warned|warns|wrote|writes|posted|posts|told\s+\w+|declared|vowed|vows)\b")
+_WOULD_BEFORE = re.compile(r"\bwould\s+(?:also\s+|then\s+|soon\s+)?$")
+
+
+def _leader_threats(mentions: list[Mention], sentence: str, actors) -> None:
+    """A head of state saying his government "would impose" a measure threatens it.
+
+    A ministry's "said it would raise its duty to 84%" announces a decided step;
+    a leader's "Trump said the U.S. would impose an extra 100% tariff" (or
+    "wrote that he would put export controls on ...") is a threat.
+    """
+    for m in mentions:
+        if DIRECTION.get(m.action) != "tighten" or not _WOULD_BEFORE.search(sentence, max(0, m.t_start - 20), m.t_start):
+            continue
+        for a in actors:
+            if a.kind != "leader" or a.end > m.t_start:
+                continue
+            sp = _SPEECH.search(sentence, a.end, m.t_start)
+            if sp is not None and sp.start() - a.end < 40:
+                m.action = "threaten"
+                break
+
+
 def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]:
     c = _compiled()["tariff_deadline"]
     out = []
@@ -439,6 +480,7 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
     if not anchors:
         return out
     durations = D.find_durations(sentence)
+    undated_expiry: set = set()
     for action in ("extend", "shorten", "expire", "set"):
         for m in c[action].finditer(sentence):
             clause = _clause_of(clauses, m.start())
@@ -446,18 +488,37 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
                 continue
             if any(x.t_start <= m.start() < x.t_end + 40 and x.t_start - 40 <= m.start() for x in out):
                 continue
+            if action == "set" and any(x.clause == clause and x.action in ("extend", "shorten") for x in out):
+                continue  # "keep ... suspended for a further 90 days" is the extension itself
             mm = base("tariff_deadline", "set" if action == "expire" else action, m.start(), m.end())
             if not mm:
                 continue
+            # the measure the trigger is about must be asserted too: "would work
+            # to keep in place the suspension ... for a further 90 days"
+            near = [a.start() for a in anchors if max(clause[0], m.start() - 150) <= a.start() < m.start()
+                    and a.start() < m.start() - 8] if action != "expire" else ()
+            if near and _has_unreal_cue(sentence, clause[0], m.start()) and any(irrealis(sentence, clause[0], a, a, clause[1]) in _UNREAL for a in near):
+                continue
             # the deadline: a date in a deadline role, else anchor + duration
-            dl = [d for d in dates if d.role == "deadline" and clause[0] <= d.start < clause[1]]
+            # "has an expiry date: August 12" - a colon introduces the value
+            c_hi = clause[1]
+            if sentence.startswith(": ", c_hi):
+                c_hi = _clause_of(clauses, c_hi + 2)[1]
+            dl = [d for d in dates if d.role == "deadline" and clause[0] <= d.start < c_hi]
             if dl:
                 best = min(dl, key=lambda d: abs(d.start - m.start()))
                 mm.deadline = best.last or best.value
                 mm.extra["deadline_prec"] = best.precision
                 mm.extra["deadline_hi"] = best.hi
+            elif action == "expire":
+                # "the 90-day pause runs out" with no date: the deadline is not stated
+                undated_expiry.add(clause)
+                continue
+            elif action == "set" and clause in undated_expiry:
+                continue  # "the 90-day pause runs out soon": the duration names the pause
             else:
-                durs = [d for d in durations if clause[0] <= d.start < clause[1]
+                # "for the same 90-day period" points back to a period stated before
+                durs = [d for d in durations if clause[0] <= d.start < clause[1] and not d.text.lower().startswith(("the same", "for the same"))
                         and not re.search(r"\bof\s+(?:talks|negotiations)", sentence[d.end:d.end + 14])
                         and not re.search(r"(?:within|in|after|over|past|last|first|next)\s+(?:\w+\s+)?$", sentence[max(0, d.start - 20):d.start], re.I)]
                 if not durs:
@@ -465,6 +526,7 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
                 dur = min(durs, key=lambda d: abs(d.start - m.start()))
                 starts = [d for d in dates if d.role == "effective" and clause[0] <= d.start < clause[1]]
                 mm.extra["duration"] = dur
+                mm.extra["computed"] = True
                 if starts:
                     st = min(starts, key=lambda d: abs(d.start - dur.end))
                     mm.deadline = D.add_duration(st.value, dur)
@@ -475,6 +537,22 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
             mm.confidence = 0.75
             out.append(mm)
     return out
+
+
+_DEFINITE_NOUN = re.compile(r"\b(?:the|this|that|its|their|these|those)\s+(?:\d+-day\s+|current\s+|existing\s+)?$", re.I)
+_NOUN_TRIGGER = re.compile(r"(?i)pause|suspension|truce|reprieve|halt|hike|increase|rollback|cut|ban|curbs|controls|restrictions")
+_SAYS_NOW = re.compile(r"\b(?:says|tells\s+\w+|confirms|announces)\b")
+def _has_unreal_cue(sentence: str, lo: int, hi: int) -> bool:
+    from .negation import _found
+    return _opens_cond(sentence) or any(has_span(_found(k, sentence), lo, hi) for k in _UNREAL)
+
+
+def _opens_cond(sentence: str) -> bool:
+    from .negation import _opens_conditional
+    return _opens_conditional(sentence)
+
+
+_UNREAL = ("expectation", "speculation", "conditional", "opinion")
 
 
 def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
@@ -516,15 +594,20 @@ def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
         loc = find_location(sentence, s, clause[0], clause[1])
         if not bilateral and not loc:
             mm.extra["needs_date"] = True
-        if {x for x in codes if x not in ("US", "CN")}:
+        # a third government that takes part (not one named as a target or a
+        # goods' origin: "purchases of Russian oil") makes it other talks
+        if {a.code for a in actors if a.is_party and clause[0] <= a.start < clause[1]
+                and a.code not in ("US", "CN") and not _is_target(sentence, a)}:
             continue
         tail = sentence[clause[0]:min(clause[1], e + 60)]
         if mm.tense == "future" or re.search(r"\b(?:will|would|to)\s+meet\b|\bscheduled\b|\bnext\s+round\b", tail):
             mm.action = "schedule"
-        elif _TALK_END.search(ctext):
-            mm.action = "conclude"
+        # talks that ran and ended are reported as held ("two days of talks ended
+        # on Tuesday"): the annotation keeps `hold` for a round that took place
         mm.location = loc
         mm.confidence = 0.7
+        if loc and _venue_tight(sentence, s, e, loc):
+            mm.extra["venue_tight"] = True
         # several venues in one clause ("rounds in London in June and Stockholm in late July")
         locs = _locations_in(sentence, clause[0], clause[1])
         if len(locs) >= 2:
@@ -532,6 +615,7 @@ def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
                 x = replace(mm, extra=dict(mm.extra))
                 x.location = canon
                 x.extra["venue_pos"] = clause[0] + pos
+                x.extra["venue_tight"] = _venue_tight(sentence, s, e, canon)
                 out.append(x)
         else:
             key = (clause, loc)
@@ -548,6 +632,26 @@ def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
     return out
 
 
+_VENUE_BEFORE = re.compile(r"^(?:[\s,'’s]|-|\b(?:trade|economic|and|U\.S\.-China|US-China)\b)*$")
+_VENUE_AFTER = re.compile(r"^\s+(?:(?:held|that\s+took\s+place|took\s+place)\s+)?(?:in|at)\s+(?:the\s+)?$")
+
+
+def _venue_tight(sentence: str, s: int, e: int, canon: str) -> bool:
+    """Whether venue ``canon`` is attached to the trigger at ``s:e``: "the London
+    trade talks", "the Stockholm round", "talks in Geneva"."""
+    for c, vs, ve in venues(sentence):
+        if c != canon:
+            continue
+        if ve <= s and _VENUE_BEFORE.match(sentence[ve:s]):
+            return True
+        if vs >= e and _VENUE_AFTER.match(sentence[e:vs]):
+            return True
+    return False
+
+
+_VENUE_COORD = re.compile(r"\b(?:and|or|then|after|before|followed\s+by)\b|;")
+
+
 def _locations_in(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[str, int]]:
     """Venues named in ``text[lo:hi]`` with their offsets from ``lo``."""
     hi = len(text) if hi is None else hi
@@ -557,10 +661,11 @@ def _locations_in(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[s
             first[canon] = s - lo
     found = [(canon, pos) for canon, pos in first.items()]
     found.sort(key=lambda x: x[1])
-    # "Busan" and "South Korea" name one venue
+    # "Busan, South Korea" and "Gimhae air base in Busan" name one venue;
+    # "Geneva and a meeting in London" name two
     dedup = []
     for canon, pos in found:
-        if dedup and pos - dedup[-1][1] < 25:
+        if dedup and pos - dedup[-1][1] < 25 and not _VENUE_COORD.search(text, lo + dedup[-1][1], lo + pos):
             continue
         dedup.append((canon, pos))
     return dedup if len({c for c, _ in dedup}) >= 2 else dedup[:1]
@@ -598,8 +703,15 @@ _BETWEEN = re.compile(
     r"(?:\s+(?:that|which|it|they|he|she|the\s+two\s+sides|both\s+sides|the\s+two\s+leaders|Washington|Beijing))?"
     r"(?:\s+(?:first|had|have|has|was|were))?"
     r"(?:\s+(?:levied|imposed|announced|issued|ordered|placed|introduced|adopted|unveiled|held|met|agreed|reached|"
-    r"struck|signed|drew\s+up|took\s+place|occurred|disclosed))?"
-    r"(?:\s+(?:in|on|at|with)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,4}(?:capital|city|air\s+base)?)?(?:\s+(?:in|on|at|during|of))?\s*")
+    r"struck|signed|drew\s+up|took\s+place|occurred|disclosed|planned|scheduled|slated|set))?"
+    # up to two attached phrases: "with President Xi in South Korea", "between Trump and Xi planned"
+    r"(?:\s+(?:(?:in|on|at|with|between)\s+(?:the\s+)?(?:(?:President|Vice|Premier|Chinese|U\.S\.)\s+)*"
+    r"(?:[A-Z][\w.'-]*\s*(?:and\s+)?){1,4}(?:capital|city|air\s+base)?|planned|scheduled|slated|set|due)){0,2}"
+    r"(?:\s+(?:in|on|at|during|of|for))?\s*")
+
+
+_REPORTED_ON = re.compile(r"\b(?:said|says|say|told(?:\s+\w+){0,2}?|announced|added|confirmed|wrote|posted|reported)"
+                          r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
 
 
 def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMention], clauses) -> None:
@@ -617,6 +729,7 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
     free_dates: list[D.DateMention] = []
     claims: dict[int, list[D.DateMention]] = {id(m): [] for m in mentions}
     weak: dict[int, list[D.DateMention]] = {id(m): [] for m in mentions}
+    strong: dict[int, list[D.DateMention]] = {id(m): [] for m in mentions}
     has_talks = any(x.event_type == "talks" for x in mentions)
     for d in occ:
         allowed = None
@@ -624,6 +737,13 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
         if has_talks and _BIND_TALKS.search(sentence[max(0, d.start - 45):d.start]):
             allowed = [m for m in mentions if m.event_type == "talks"]
             talks_bound = True
+        if d.end < len(sentence) and sentence[d.end] == " ":
+            # a date premodifying the trigger ("the weekend talks", "Friday call")
+            nxt = [m for m in mentions if m.t_start == d.end + 1 and m.event_type in ("talks", "leader_contact")]
+            for m in nxt:
+                strong[id(m)].append(d)
+            if nxt:
+                allowed = nxt
         if re.match(r"^['’]s\b", sentence[d.end:d.end + 3]):
             after = [m for m in mentions if 0 <= m.t_start - d.end <= 45]
             if after:
@@ -632,6 +752,9 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
                  and _BETWEEN.fullmatch(sentence[m.t_end:d.start])]
         if bound and allowed is None:
             allowed = bound
+            for m in bound:
+                if "venue_pos" not in m.extra:  # venue lists pair dates by position
+                    strong[id(m)].append(d)
         if allowed is None:
             free_dates.append(d)
         cands = allowed if allowed is not None else mentions
@@ -661,7 +784,14 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
                 if m not in same:
                     weak[id(m)].append(d)
     for m in mentions:
-        got = sorted(claims[id(m)], key=lambda d: d.start)
+        # a date bound right after the trigger ("met in Kuala Lumpur last
+        # weekend") wins over one that only happens to be nearest
+        got = sorted(strong[id(m)] or claims[id(m)], key=lambda d: d.start)
+        if len(got) > 1 and m.tense == "future" and m.event_type in ("talks", "leader_contact"):
+            # "said on Tuesday he would meet ... next Monday": the day of the
+            # report is not the day of the meeting
+            rest = [d for d in got if not _REPORTED_ON.search(sentence, max(0, d.start - 40), d.start)]
+            got = rest or got
         if got:
             rank = {"day": 0, "week": 1, "month": 2, "approx": 3}
             m.occurred = min(got, key=lambda d: (rank[d.precision] > 0, min(abs(d.start - m.t_end), abs(m.t_start - d.end))))
@@ -671,6 +801,10 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
                 m.extra["weak"] = min(weak[id(m)], key=lambda d: abs(d.start - m.t_start))
             if free_dates:
                 m.extra["sentence_date"] = min(free_dates, key=lambda d: abs(d.start - m.t_start))
+            elif m.extra.get("first_day_offset") and occ:
+                # "agreed on Monday ... at the end of two days of talks": the
+                # talks ended on the day of the clause's other event
+                m.extra["sentence_date"] = min(occ, key=lambda d: abs(d.start - m.t_start))
         effs = [d for d in eff if m.clause[0] <= d.start < m.clause[1]] or eff
         if effs:
             m.effective = min(effs, key=lambda d: abs(d.start - m.t_start))
