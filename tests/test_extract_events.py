@@ -411,3 +411,55 @@ def test_present_tense_report_is_dated_by_publication_not_by_the_sentence_before
             "The ministry says the two sides reached consensus on tariff cuts.")
     got = [(e.action, e.occurred_on) for e in extract(doc(body, "2025-10-30T08:00")) if e.event_type == "agreement"]
     assert got == [("reach", D(2025, 10, 30))]
+
+
+# ---------------------------------------------------------------- rules-1.2.0: identity fields of re-reports
+
+def test_participle_inside_noun_phrase_is_not_the_action():
+    # the clause's main verb ("will cut") is the step; "charged" only names the levy
+    body = "Washington will cut the levy charged on Chinese steel since the spring to 15%, officials said on Thursday."
+    assert rows(body, "2025-07-11T12:00") == [
+        ("tariff_change", "lower", D(2025, 7, 10), None, None, 15.0, ("US", "CN"))]
+
+
+def test_possessor_is_the_agent_of_a_nominalised_step():
+    body = "Soybean futures rose on Thursday in reaction to Washington's tightening of chip export controls on Wednesday."
+    assert [(r[0], r[1], r[6][0]) for r in rows(body, "2025-09-12T12:00")] == [("export_control", "tighten", "US")]
+    body = "Markets slid on Tuesday after Beijing's broadening of rare-earth export controls on Monday."
+    assert [(r[0], r[1], r[4], r[6][0]) for r in rows(body, "2025-09-16T12:00")] == [
+        ("export_control", "tighten", "rare_earths", "CN")]
+
+
+def test_list_items_inherit_the_lead_lines_government():
+    body = ("Under the agreement, the United States commits to the following:\n"
+            "- Remove the duties on Chinese solar panels that it imposed in May.\n"
+            "- Suspend for six months the chip export controls it announced on July 2.")
+    got = rows(body, "2025-09-20T12:00")
+    assert got and all(r[6][0] == "US" for r in got)
+    assert ("tariff_change", "remove", D(2025, 9, 20), None, None, None, ("US", "CN")) in got
+    assert any(r[0] == "export_control" and r[1] == "suspend" for r in got)
+
+
+def test_reported_speech_acting_party_is_the_complement_subject():
+    body = "China's foreign ministry said on Friday that the American side would scrap the 25% duty on Chinese cranes."
+    assert [(r[1], r[6][0]) for r in rows(body, "2025-09-19T12:00")] == [("remove", "US")]
+
+
+def test_standing_rate_is_not_the_rate_a_step_sets():
+    body = ("The United States will keep its 30% tariff on Chinese batteries in place and lower its duty on "
+            "Chinese toys to 5%, the White House said on Monday.")
+    assert [(r[1], r[5]) for r in rows(body, "2025-09-22T12:00")] == [("lower", 5.0)]
+    body = "China cut its tariff on U.S. wheat to 5% on Monday, with the 10% levy on U.S. corn still in place."
+    assert [(r[1], r[5]) for r in rows(body, "2025-09-23T12:00")] == [("lower", 5.0)]
+
+
+def test_removal_names_the_measures_rate_but_sets_none():
+    assert [(r[1], r[5]) for r in rows("China removed the 12% tariffs on U.S. beef on Tuesday.", "2025-09-24T12:00")] == [
+        ("remove", None)]
+
+
+def test_coordinated_dates_stay_with_their_trigger():
+    body = "The further increases China announced on April 9 and April 11 will be rolled back, officials said on Monday."
+    got = rows(body, "2025-05-12T12:00")
+    easing = [r for r in got if r[1] in ("lower", "remove", "suspend")]
+    assert [r[2] for r in easing] == [D(2025, 5, 12)]

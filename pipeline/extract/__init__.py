@@ -18,7 +18,7 @@ from .resources import reset_caches, word_keys
 from .rules import Mention, find_commodities, may_state_event, sentence_mentions
 from .sentences import split_sentences
 
-EXTRACTOR_VERSION = "rules-1.1.0"
+EXTRACTOR_VERSION = "rules-1.2.0"
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
@@ -88,6 +88,8 @@ def extract(document: Document) -> list[Event]:
             if titles:
                 ms = [m for m in ms if not any(a <= m.t_start < b for a, b in titles)]
         ms = _fold_effect_mentions(s.text, ms)
+        if _LIST_ITEM.match(s.text):
+            _inherit_lead_actor(ms, s.text, sent_actors[si], _lead_actor(sentences, si, sent_actors))
         prev_last = last_occurred(si - 1) if si else None
         same_paragraph = si > 0 and "\n" not in body[sentences[si - 1].end:s.start]
         for m in ms:
@@ -132,6 +134,41 @@ def extract(document: Document) -> list[Event]:
         seen.add(e.event_id)
         out.append(e)
     return out
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+\S")
+_LEAD_LINE = re.compile(r":\s*$")
+
+
+def _lead_actor(sentences, si: int, sent_actors) -> str | None:
+    """The government a bulleted list speaks for: the one named in the lead
+    line that opens the list ("Under the deal, China will:", "The United States
+    commits to the following:"), when it names exactly one."""
+    from .rules import _is_target
+    for j in range(si - 1, max(-1, si - 30), -1):
+        text = sentences[j].text
+        if _LIST_ITEM.match(text):
+            continue
+        if not _LEAD_LINE.search(text):
+            return None
+        acts = sent_actors[j] if sent_actors[j] is not None else find_actors(text)
+        codes = {a.code for a in acts if a.is_party and not _is_target(text, a)}
+        return codes.pop() if len(codes) == 1 else None
+    return None
+
+
+def _inherit_lead_actor(ms: list[Mention], text: str, actors, lead: str | None) -> None:
+    """A list item with no subject of its own ("- Suspend the controls it
+    announced ...") has the lead line's government as its subject, and so do
+    the measures it names ("the rule issued on ...": its own measure)."""
+    if lead is None:
+        return
+    from .rules import _is_target
+    for m in ms:
+        own = [a for a in (actors or ()) if a.is_party and a.end <= m.t_start and not _is_target(text, a)
+               and m.clause[0] <= a.start]
+        if not own:
+            m.actor = lead
 
 
 def _fold_effect_mentions(text: str, ms: list[Mention]) -> list[Mention]:

@@ -147,13 +147,32 @@ def _is_target(sentence: str, a: ActorMention) -> bool:
     return bool(_TARGET_AFTER.match(after))
 
 
+_POSSESSOR = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}$")
+_OBLIQUE = re.compile(r"\b(?:with|to|for|from|on|against|by|of|and|between)\s+(?:(?:the|President|Premier|Vice|Chinese|U\.S\.)\s+){0,2}$")
+_REPORTING = re.compile(r"\b(?:says|said|say|announced|announces|stated|states|confirmed|confirms|added|adds|told\s+\w+|"
+                        r"according\s+to\s+\w+)\b(?:\s+that)?(?!\s*,)")
+
+
 def acting_party(sentence: str, actors: list[ActorMention], clause, t_start: int) -> tuple[str | None, frozenset]:
     parties = [a for a in actors if a.is_party]
     in_clause = [a for a in parties if clause[0] <= a.start < clause[1]]
     codes = frozenset(a.code for a in in_clause) or frozenset(a.code for a in parties)
+    # a possessor is the agent of the step it owns: "Beijing's expansion of
+    # rare-earth controls", "Washington's new chip curbs"
+    for a in in_clause:
+        if a.end < t_start <= a.end + 40 and _POSSESSOR.match(sentence, a.end, t_start):
+            return a.code, codes
     subj = [a for a in in_clause if not _is_target(sentence, a)]
     before = [a for a in subj if a.end <= t_start]
     if before:
+        # reported speech: the step's subject is the one after the reporting
+        # verb ("the ministry says the U.S. side will cancel ..."), not the
+        # reporter; a parenthetical ", the ministry says," reports nothing new
+        rep = [m.end() for m in _REPORTING.finditer(sentence, clause[0], t_start)]
+        if rep:
+            after_rep = [a for a in before if a.start >= rep[-1] and not _OBLIQUE.search(sentence, max(0, a.start - 30), a.start)]
+            if after_rep:
+                return after_rep[0].code, codes
         return before[0].code, codes
     after = [a for a in subj if a.start >= t_start]
     if after:
@@ -179,12 +198,26 @@ def in_scope(codes: frozenset, sentence_codes: frozenset, doc_bilateral: bool) -
     return bool(sentence_codes & {"US", "CN"}) or doc_bilateral
 
 
+_STATUS_QUO = re.compile(r"\b(?:keep|keeps|kept|keeping|maintain(?:s|ed|ing)?|leave|leaves|leaving|left|remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|still)\b[^,;:]{0,70}$", re.I)
+
+
+_STANDING_AFTER = re.compile(r"[^,;:]{0,40}?\b(?:(?:still|remains?|remained|stays?|stayed)\s+in\s+(?:place|force|effect)|"
+                             r"(?:is|are|was|were|remains?|stays?)\s+(?:unchanged|unaffected|not\s+affected))\b", re.I)
+
+
 def find_rate(sentence: str, clause, t_start: int, t_end: int) -> tuple[float | None, list[tuple[float, int]]]:
     cands = []
     for m in _PCT.finditer(sentence, clause[0], clause[1]):
         before = sentence[max(clause[0], m.start() - 14):m.start()]
         if _PCT_BAD_BEFORE.search(before):
             continue
+        # "keep the 24% tariff suspended", "leave its duty at 10%": the rate in
+        # force, not one an event sets
+        q = _STATUS_QUO.search(sentence, max(clause[0], m.start() - 80), m.start())
+        if q is not None and not (q.start() < t_start < m.start()):
+            continue
+        if _STANDING_AFTER.match(sentence, m.end(), min(clause[1], m.end() + 50)):
+            continue  # "with the 20% fentanyl duty still in place"
         if _PCT_BAD_AFTER.match(sentence[m.end():m.end() + 30]):
             continue
         strong = bool(re.search(r"\b(?:to|at|of|additional|extra)\s+(?:an?\s+)?$", before, re.I))
@@ -276,7 +309,9 @@ def _pair_triggers(etype: str, sentence: str, clauses, keys) -> list[tuple[str, 
     used: list[tuple[int, int]] = []
     for action, rx in spec["actions"]:
         for m in rx.finditer(sentence, keys=keys):
-            if any(not (m.end() <= s or m.start() >= e) for s, e in used):
+            # a word already taken is not a second trigger; a verb frame that
+            # spans one ("bring the duty imposed in April down to 10%") is
+            if any(not (m.end() <= s or m.start() >= e) and not (m.start() < s and e < m.end()) for s, e in used):
                 continue
             clause = _clause_of(clauses, m.start())
             best = None
@@ -367,6 +402,14 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             return None
         m = Mention(etype, action, si, s, e, clause, actor=actor, parties=codes)
         m.tense = tense_of(sentence, clause, s)
+        if etype in ("tariff_change", "export_control") and _modifier(sentence, clause, s, e):
+            # "the tariff imposed in March", "the controls it had placed on
+            # ...", "the rule, which extended ...": a measure named inside a
+            # noun phrase is background with its own (past) time, not the
+            # clause's step; it takes only a date bound right to it
+            m.tense = "past"
+            m.extra["modifier"] = True
+            m.extra["reference"] = True
         if has_span(spans(_SAYS_NOW, sentence), clause[0], s):
             m.extra["reported_now"] = True  # "the ministry says the leaders reached consensus"
         if _NOUN_TRIGGER.fullmatch(sentence, s, e) and _DEFINITE_NOUN.search(sentence, max(0, s - 22), s):
@@ -393,6 +436,7 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             continue
         if m.action != "threaten" and any(t.action == "threaten" and 0 <= m.t_start - t.t_end <= 15 for t in tc):
             out.remove(m)
+    _bind_rates(out, sentence)
 
     # ---- export_control
     n_before = len(out)
@@ -448,6 +492,98 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
     _assign_dates(out, sentence, dates, clauses)
     out = _expand_coordinated(out, sentence, dates)
     return out
+
+
+_LEVEL_VERB = re.compile(r"(?i)set(?:s|ting)?")
+_EFFECT = re.compile(r"(?i)(?:took|takes|take|came|comes)\s+(?:effect|into\s+force)|kick(?:ed|s)\s+in")
+_RESULT_BEFORE = re.compile(r"\b(?:to|at)\s+(?:an?\s+)?$", re.I)
+
+
+def _rate_distance(m: Mention, pos: int) -> int:
+    if pos >= m.t_end:
+        return pos - m.t_end
+    if pos < m.t_start:
+        return m.t_start - pos
+    return 0
+
+
+def _bind_rates(mentions: list[Mention], sentence: str) -> None:
+    """Give each stated rate to the tariff step it belongs to.
+
+    - "set at 10 percent" only states the resulting level: when the clause
+      names the step that produces it ("with 24 points suspended"), the step
+      is the event and "set" is dropped.
+    - A rate belongs to the trigger nearest to it: in "bring the duty imposed
+      in April down to 10 percent" it is the rate of "bring down", not of
+      the participle "imposed"; a trigger farther away keeps none.
+    - Suspending or removing a tariff sets no rate of its own: "remove the
+      15% duty" names the measure. Only a result ("to 10%") is kept.
+    """
+    tc = [m for m in mentions if m.event_type == "tariff_change"]
+    if len(tc) > 1:
+        for m in list(tc):
+            if m.action == "impose" and _LEVEL_VERB.fullmatch(sentence, m.t_start, m.t_end) and any(
+                    x is not m and x.clause == m.clause and x.action not in ("impose", "threaten") for x in tc):
+                mentions.remove(m)
+                tc.remove(m)
+    for m in tc:
+        if m.rate is None:
+            continue
+        pos = [p for v, p in m.extra.get("rates", ()) if v == m.rate]
+        # a step of the other direction competes for the rate ("a sharp
+        # increase, raising it to 125%" is one step); "to 10%" is the result
+        # of a verb before it
+        if m.extra.get("modifier") and any(not x.extra.get("modifier") and x.clause == m.clause for x in tc):
+            m.rate = None  # "lower the tariff imposed in March to 10%": the rate is the step's
+            continue
+        others = [x for x in tc if DIRECTION.get(x.action) != DIRECTION.get(m.action) and x.clause == m.clause
+                  and not _EFFECT.fullmatch(sentence, x.t_start, x.t_end) and not x.extra.get("modifier")]
+
+        def near(p: int) -> bool:
+            rivals = others
+            if _RESULT_BEFORE.search(sentence, max(0, p - 8), p):
+                if m.t_start > p:
+                    return False
+                rivals = [x for x in others if x.t_start < p]
+            return not rivals or _rate_distance(m, p) <= min(_rate_distance(x, p) for x in rivals)
+
+        if pos and not any(near(p) for p in pos):
+            m.rate = None
+            continue
+        if m.action in ("suspend", "remove") and not any(
+                _RESULT_BEFORE.search(sentence, max(0, p - 8), p) for p in pos):
+            m.rate = None
+
+
+_MEASURE_NOUN = (r"(?:tariffs?|dut(?:y|ies)|levy|levies|increases?|hikes?|controls?|measures?|restrictions?|requirements?|"
+                 r"rules?|orders?|curbs?|bans?|limits?|licen[cs]es?|countermeasures?|items|goods|products|imports|exports)")
+_AUX_BEFORE = re.compile(r"\b(?:will|would|shall|to|be|been|being|was|were|is|are|am|has|have|had|get|gets|got)\s+"
+                         r"(?:(?:\w+ly|not|also|already|since|then|just|now|first)\s+)*$", re.I)
+_REL_BEFORE = re.compile(r"(?:\b(?:that|which)\s+|\b" + _MEASURE_NOUN + r"\s+)(?:(?:it|they|he|she|Washington|Beijing|China|the\s+U\.S\.|"
+                         r"the\s+United\s+States)\s+)?(?:(?:had|has|have)\s+)?(?:(?:\w+ly|first|since|then|just)\s+)?$", re.I)
+_NOUN_BEFORE = re.compile(r"\b" + _MEASURE_NOUN + r"\s+(?:(?:\w+ly|first|since|then|just)\s+)?$", re.I)
+
+
+def _modifier(sentence: str, clause, s: int, e: int) -> bool:
+    """Whether the -ed trigger at ``s:e`` sits in a modifier of a noun, not
+    the clause's own verb group: a reduced relative ("the tariff imposed on
+    Chinese goods", "the interim final rule issued on ..."), a relative clause
+    ("the measures it announced on Oct. 9", "the requirements it had placed
+    on ...", "which extended ...") or a bare participle after a future or
+    imperative verb ("will bring the duty imposed under ... down to 10%")."""
+    word = sentence[s:e]
+    if " " in word or not word.lower().endswith("ed"):
+        return False
+    lo = max(clause[0], s - 60)
+    if _REL_BEFORE.search(sentence, lo, s) and not _AUX_BEFORE.search(sentence, max(lo, s - 12), s) or (
+            _REL_BEFORE.search(sentence, lo, s) and re.search(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?$", sentence[lo:s])):
+        return True
+    if _AUX_BEFORE.search(sentence, lo, s):
+        return False
+    if _NOUN_BEFORE.search(sentence, lo, s):
+        return True
+    before = sentence[clause[0]:s]
+    return bool(_FUTURE.search(before) or _LIST_ITEM.match(sentence) and clause[0] == 0)
 
 
 _SPEECH = re.compile(r"\b(?:said|says|warned|warns|wrote|writes|posted|posts|told\s+\w+|declared|vowed|vows)\b")
@@ -714,6 +850,9 @@ _REPORTED_ON = re.compile(r"\b(?:said|says|say|told(?:\s+\w+){0,2}?|announced|ad
                           r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
 
 
+_COORD_DATES = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s*(?:on\s+|in\s+)?")
+
+
 def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMention], clauses) -> None:
     """Give each mention its occurrence and effective dates.
 
@@ -731,6 +870,7 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
     weak: dict[int, list[D.DateMention]] = {id(m): [] for m in mentions}
     strong: dict[int, list[D.DateMention]] = {id(m): [] for m in mentions}
     has_talks = any(x.event_type == "talks" for x in mentions)
+    prev_bound = None
     for d in occ:
         allowed = None
         talks_bound = False
@@ -755,6 +895,14 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
             for m in bound:
                 if "venue_pos" not in m.extra:  # venue lists pair dates by position
                     strong[id(m)].append(d)
+        if allowed is None and prev_bound and _COORD_DATES.fullmatch(sentence, prev_bound[0].end, d.start):
+            # "announced on April 9 and April 11": a coordinated date belongs
+            # to the trigger the first one is bound to
+            allowed = prev_bound[1]
+            for m in allowed:
+                strong[id(m)].append(d)
+        prev_bound = (d, bound) if bound and allowed is bound else (
+            (d, allowed) if prev_bound and allowed is prev_bound[1] else None)
         if allowed is None:
             free_dates.append(d)
         cands = allowed if allowed is not None else mentions
