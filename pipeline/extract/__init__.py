@@ -18,7 +18,7 @@ from .resources import reset_caches, word_keys
 from .rules import Mention, find_commodities, may_state_event, sentence_mentions
 from .sentences import split_sentences
 
-EXTRACTOR_VERSION = "rules-1.2.0"
+EXTRACTOR_VERSION = "rules-1.3.0"
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
@@ -123,6 +123,8 @@ def extract(document: Document) -> list[Event]:
             mentions.append(m)
 
     mentions = [m for m in mentions if not (m.event_type == "export_control" and m.commodity is None)]
+    _resolve_pronoun_subjects(mentions, sentences, sent_actors)
+    _country_rates(mentions, sentences, body)
     groups = merge_mentions(mentions, pub)
     events = [_event(document, g, sentences) for g in groups]
     events = [e for e in events if e is not None]
@@ -134,6 +136,98 @@ def extract(document: Document) -> list[Event]:
         seen.add(e.event_id)
         out.append(e)
     return out
+
+
+_PRONOUN_SUBJ = re.compile(r"^[\W\d]*(?:(?:and|but|so|then|yet|while|since|when)\s+)?(?P<p>he|she|it)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+_PERSON_KINDS = ("leader", "official")
+
+
+def _resolve_pronoun_subjects(mentions, sentences, sent_actors) -> None:
+    """A clause whose subject is a pronoun ("It began licensing ...", "He set
+    a 10% baseline ...") and that names no government of its own acts for the
+    government most recently named as a subject before it: the first
+    non-target party of the nearest previous sentence (up to three back) that
+    names one of the right kind: "he"/"she" a leader or official, "it" a
+    country, capital or agency."""
+    from .rules import _is_target
+    for m in mentions:
+        if m.actor is not None:
+            continue
+        text = sentences[m.sent].text
+        pm = _PRONOUN_SUBJ.match(text, m.clause[0], m.t_start)
+        if pm is None:
+            continue
+        person = pm["p"].lower() in ("he", "she")
+        for j in range(m.sent - 1, max(-1, m.sent - 4), -1):
+            acts = sent_actors[j]
+            if acts is None:
+                acts = sent_actors[j] = find_actors(sentences[j].text)
+            subj = [a for a in acts if a.is_party and a.code in ("US", "CN") and not _is_target(sentences[j].text, a)
+                    and ((a.kind in _PERSON_KINDS) == person)]
+            if subj:
+                m.actor = subj[0].code
+                m.extra["actor_from"] = "pronoun"
+                break
+
+
+_PCT_N = r"(\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
+# a rate said to cover everyone: "a 10% baseline tariff on nearly all imports",
+# "10% on all trading partners", "a universal 10% levy"
+_GLOBAL_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:on|for|to|across)\s+(?:(?:nearly|almost|virtually|practically|essentially)\s+)?"
+                           r"(?:all|every|most)\b(?:\s+(?:of\s+)?(?:its|their|the)\s+)?[^.;,]{0,20}?\b(?:imports|goods|countries|"
+                           r"trading\s+partners|partners|nations|economies)\b", re.I)
+_GLOBAL_BEFORE = re.compile(r"\b(?:universal|across-the-board|blanket|global|worldwide)\s+$", re.I)
+_GLOBAL_NOUN_AFTER = re.compile(r"^\s*(?:\w+\s+){0,1}?(?:baseline|universal|across-the-board|blanket)\b", re.I)
+_TARGETS = {"US": r"(?:China|Beijing|Chinese\s+(?:goods|imports|products|exports))",
+            "CN": r"(?:the\s+United\s+States|the\s+U\.S\.|Washington|America|(?:U\.S\.|US|American)\s+(?:goods|imports|products|exports))"}
+
+
+def _country_rate_rx(target: str):
+    """A rate tied to one country by name: "China was assigned 34%", "Chinese
+    goods were hit with 34%", "China faces 34%", "34% on China", "a 34% rate
+    for Chinese goods"."""
+    return re.compile(
+        rf"\b{target}\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|gets?|got)\s+)?"
+        rf"(?:assigned|given|handed|hit\s+with|slapped\s+with|charged|faces?|faced|will\s+face|now\s+faces?)\s+"
+        rf"(?:an?\s+|the\s+)?(?:(?:rate|tariff|duty|levy)\s+of\s+)?{_PCT_N}"
+        rf"|{_PCT_N}\s+(?:(?:rate|tariff|duty|levy)\s+)?(?:on|for)\s+(?:(?:goods|imports|products)\s+from\s+)?{target}\b", re.I)
+
+
+def _country_rates(mentions, sentences, body: str) -> None:
+    """A rate said to apply to all (or nearly all) imports or trading partners
+    is a baseline for every country, not the rate on the other party, when
+    the same sentence or a neighbouring one in its paragraph gives a rate tied
+    to the other party by name ("He set a 10% baseline on nearly all imports
+    ... China was assigned 34%"): the named rate is the event's."""
+    for m in mentions:
+        if m.event_type != "tariff_change" or m.rate is None or m.actor not in _TARGETS:
+            continue
+        text = sentences[m.sent].text
+        pos = [p for v, p in m.extra.get("rates", ()) if v == m.rate]
+        if not pos:
+            continue
+        p = pos[0]
+        pm = re.compile(_PCT_N, re.I).match(text, p)
+        end = pm.end() if pm else p
+        if not (_GLOBAL_AFTER.search(text[end:end + 80]) or _GLOBAL_BEFORE.search(text, max(0, p - 25), p)
+                or _GLOBAL_NOUN_AFTER.match(text[end:end + 30])):
+            continue
+        rx = _country_rate_rx(_TARGETS[m.actor])
+        named = None
+        for j in (m.sent, m.sent + 1, m.sent - 1):
+            if not 0 <= j < len(sentences):
+                continue
+            if j != m.sent:
+                lo, hi = sorted((sentences[j].end, sentences[m.sent].start)) if j < m.sent else (sentences[m.sent].end, sentences[j].start)
+                if "\n" in body[lo:hi]:
+                    continue  # another paragraph
+            hit = rx.search(sentences[j].text)
+            if hit is not None:
+                named = float(next(g for g in hit.groups() if g is not None))
+                break
+        if named is not None and named != m.rate:
+            m.rate = named
+            m.extra["rate_from"] = "named_country"
 
 
 _LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+\S")
@@ -236,7 +330,11 @@ def _event(document: Document, group: list[Mention], sentences) -> Event | None:
         # "the controls it announced on Oct. 9" only re-reports; a mention of the
         # same happening with a verb that says what was done names the action
         from .rules import DIRECTION
+        # only a mention the text itself dates (or one in the head's sentence):
+        # an undated generic aside ("raising tariffs does not solve ...") that
+        # merged in by compatibility says nothing about this step's action
         better = [m for m in group if m is not head and DIRECTION.get(m.action) == DIRECTION.get(action)
+                  and ((m.occurred is not None and m.date_source == "text") or m.sent == head.sent)
                   and not _WEAK_TRIGGER.fullmatch(sentences[m.sent].text[m.t_start:m.t_end])]
         if better:
             action = better[0].action

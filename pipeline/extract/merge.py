@@ -10,6 +10,7 @@ otherwise (a background mention with no date cannot be placed).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from . import dates as D
 from .rules import DIRECTION, Mention
@@ -74,12 +75,30 @@ def _best_date(group: list[Mention]) -> Mention | None:
                                      (m.occurred.hi - m.occurred.lo).days, m.sent))
 
 
+_FURTHER = re.compile(r"\b(?:another|a\s+further|an\s+additional|further)\b", re.I)
+
+
+def extended_deadline(anchor: dt.date, dur, standing) -> dt.date:
+    """The deadline a duration gives. "for 90 days" runs from the anchor (the
+    day of the step); "for another year" / "a further 90 days" adds to the
+    clock already running: it runs from the current deadline when the document
+    states one (a stated deadline not yet past on the anchor day and earlier
+    than anchor + duration), else from the anchor."""
+    plain = D.add_duration(anchor, dur)
+    if not _FURTHER.search(getattr(dur, "text", "") or ""):
+        return plain
+    current = [d for d in standing if d is not None and anchor <= d < plain]
+    return D.add_duration(min(current), dur) if current else plain
+
+
 def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]:
     groups: list[list[Mention]] = []
     undated: list[Mention] = []
+    standing = [m.deadline for m in mentions
+                if m.event_type == "tariff_deadline" and m.deadline is not None and not m.extra.get("computed")]
     for m in mentions:  # deadlines from a duration need the event's date
         if m.event_type == "tariff_deadline" and m.deadline is None and m.occurred is not None and m.extra.get("duration"):
-            m.deadline = D.add_duration(m.occurred.value, m.extra["duration"])
+            m.deadline = extended_deadline(m.occurred.value, m.extra["duration"], standing)
     for m in mentions:
         if m.occurred is None:
             undated.append(m)
@@ -141,7 +160,7 @@ def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]
         else:
             continue
         if m.event_type == "tariff_deadline" and m.deadline is None and m.extra.get("duration"):
-            m.deadline = D.add_duration(m.occurred.value, m.extra["duration"])
+            m.deadline = extended_deadline(m.occurred.value, m.extra["duration"], standing)
         if m.event_type == "talks" and m.extra.get("first_day_offset") and m.date_source in ("inherited", "sentence"):
             m.occurred = D.shift(m.occurred, m.extra["first_day_offset"])
         if m.event_type == "talks" and m.extra.get("needs_date") and m.date_source != "text":

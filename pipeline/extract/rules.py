@@ -807,6 +807,9 @@ def _locations_in(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[s
     return dedup if len({c for c, _ in dedup}) >= 2 else dedup[:1]
 
 
+_ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|their)\s+$", re.I)
+
+
 def _leader_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
     lc = _compiled()["leader_contact"]
     out = []
@@ -826,6 +829,9 @@ def _leader_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
                 continue
             if any(x.action == action and abs(x.t_start - m.start()) < 40 for x in out):
                 continue
+            if _ANAPHOR_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) and any(
+                    x.action == action and x.t_end <= m.start() for x in out):
+                continue  # "spoke by phone ..., Trump said after the call": the same call again
             mm.location = find_location(sentence, m.start()) if action == "meeting" else None
             mm.confidence = 0.75
             out.append(mm)
@@ -848,6 +854,9 @@ _BETWEEN = re.compile(
 
 _REPORTED_ON = re.compile(r"\b(?:said|says|say|told(?:\s+\w+){0,2}?|announced|added|confirmed|wrote|posted|reported)"
                           r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
+
+
+_INFINITIVE_BEFORE = re.compile(r"\b(?:agreed|agree|agrees|plans?|planned|expects?|expected|hopes?|hoped|intends?|intended|promised|pledged|vowed)\b[^.;:]{0,40}?\bto\s+$", re.I)
 
 
 _COORD_DATES = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s*(?:on\s+|in\s+)?")
@@ -940,6 +949,11 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
             # report is not the day of the meeting
             rest = [d for d in got if not _REPORTED_ON.search(sentence, max(0, d.start - 40), d.start)]
             got = rest or got
+        if got and m.event_type in ("talks", "leader_contact") and _INFINITIVE_BEFORE.search(
+                sentence, max(0, m.t_start - 60), m.t_start):
+            # "agreed on Friday to meet ... later this month": a date before the
+            # infinitive dates the verb that governs it, not the meeting
+            got = [d for d in got if d.start >= m.t_end]
         if got:
             rank = {"day": 0, "week": 1, "month": 2, "approx": 3}
             m.occurred = min(got, key=lambda d: (rank[d.precision] > 0, min(abs(d.start - m.t_end), abs(m.t_start - d.end))))
