@@ -68,6 +68,17 @@ def _locations() -> list[tuple[str, "Gated"]]:
     return [(canon, word_regex(pats, flags=0)) for canon, pats in lexicon()["locations"].items()]
 
 
+@functools.lru_cache(maxsize=None)
+def _locations_gate() -> frozenset | None:
+    """The union of the venue patterns' word gates (None when one is ungated)."""
+    gate: set = set()
+    for _, rx in _locations():
+        if rx.gate is None or rx.fast is None:
+            return None
+        gate |= rx.gate
+    return frozenset(gate)
+
+
 def find_actors(text: str) -> list[ActorMention]:
     rx, table = _compiled()
     low, idx = text_index(text)
@@ -111,6 +122,11 @@ def venues(text: str) -> tuple[tuple[str, int, int], ...]:
         if len(_VENUES) > 2048:
             _VENUES.clear()
         found = []
+        gate = _locations_gate()
+        low, idx = text_index(text)
+        if gate is not None and len(low) == len(text) and gate.isdisjoint(idx):
+            r = _VENUES[text] = ()
+            return r
         for canon, rx in _locations():
             for m in rx.finditer(text):
                 found.append((canon, m.start(), m.end()))

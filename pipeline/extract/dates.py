@@ -107,6 +107,7 @@ _IMMEDIATE_FUTURE_L = _case_free(_IMMEDIATE_FUTURE)
 _FUTURE_CUES_L = _case_free(_FUTURE_CUES)
 _PAST_CUES_L = _case_free(_PAST_CUES)
 _HAS_DIGIT = re.compile(r"\d")
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_TOKENS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _RELATIVE_TOKENS = ("today", "tonight", "this morning", "this afternoon", "this evening", "yesterday",
                     "last night", "tomorrow", "week", "month", "year", " ago", " day")
@@ -274,7 +275,8 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
     low = text.lower()
     has_digit = _HAS_DIGIT.search(text) is not None
     has_month = any(mn in text for mn in _MONTH_TOKENS)
-    has_weekday = "day" in low and any(w in low for w in WEEKDAYS)
+    # the weekday pattern only matches capitalised names
+    has_weekday = "day" in text and any(w in text for w in _WEEKDAY_NAMES)
     has_relative = any(w in low for w in _RELATIVE_TOKENS)
     if not (has_digit or has_month or has_weekday or has_relative):
         return out

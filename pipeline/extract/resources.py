@@ -133,6 +133,14 @@ def _prefixes(p: str) -> set[str] | None:
 
 
 _WORD_RUN = re.compile(r"[a-z0-9]+")
+_PER_DOCUMENT: list[dict] = []
+
+
+def per_document_cache(d: dict) -> dict:
+    """Register a memo dict that lives for one document only."""
+    _PER_DOCUMENT.append(d)
+    return d
+
 DIGIT_KEY = "#d"  # index key of every word that starts with a digit
 _INDEX: dict[str, tuple[str, dict[str, list[int]]]] = {}
 
@@ -166,7 +174,7 @@ def text_index(text: str) -> tuple[str, dict[str, list[int]]]:
 
 def lower(text: str) -> str:
     """``text.lower()``, memoised (callers lower one sentence many times)."""
-    return text_index(text)[0]
+    return (_INDEX.get(text) or text_index(text))[0]
 
 
 def _lower_pattern(p: str) -> str:
@@ -200,16 +208,18 @@ class Gated:
     The matches are those of ``(?<![\w-])(?:pattern)(?![\w])`` with ``re.I``.
     """
 
-    __slots__ = ("rx", "gate", "fast", "case")
+    __slots__ = ("rx", "gate", "fast", "case", "memo", "smemo")
 
     def __init__(self, rx: re.Pattern, gate: set[str] | None, fast: re.Pattern | None = None, case: bool = False):
         self.rx = rx
         self.gate = frozenset(gate) if gate else None
         self.fast = fast
         self.case = case  # match ``fast`` against the original text, not the lower-cased one
+        self.memo = per_document_cache({})   # text -> list of matches (whole text)
+        self.smemo = per_document_cache({})  # text -> tuple of (start, end) spans
 
     def _iter(self, text: str, pos: int = 0, endpos: int | None = None):
-        low, idx = text_index(text)
+        low, idx = _INDEX.get(text) or text_index(text)
         if len(low) != len(text):  # lower-casing changed offsets (rare Unicode)
             yield from self.rx.finditer(text, pos, len(text) if endpos is None else endpos)
             return
@@ -243,6 +253,35 @@ class Gated:
             yield m
             pos = m.end() if m.end() > m.start() else m.end() + 1
 
+    def _compute(self, text: str) -> list:
+        """All matches in the whole of ``text`` (the body of ``_iter`` without a range)."""
+        low, idx = _INDEX.get(text) or text_index(text)
+        if len(low) != len(text) or self.gate is None:
+            return list(self._iter(text))
+        hit = self.gate.intersection(idx)
+        if not hit:
+            return []
+        if len(hit) == 1:
+            cands = idx[next(iter(hit))]
+        else:
+            cands = sorted([i for k in hit for i in idx[k]])
+        subject = text if self.case else low
+        match = self.fast.match
+        out = []
+        pos = 0
+        for i in cands:
+            if i < pos:
+                continue
+            if i:
+                ch = low[i - 1]
+                if ch.isalnum() or ch == "_" or ch == "-":
+                    continue
+            m = match(subject, i)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+        return out
+
     def finditer(self, text: str, *args, keys: frozenset | None = None):
         if keys is not None and self.gate is not None and not (self.gate & keys):
             return iter(())
@@ -250,17 +289,35 @@ class Gated:
             return self.rx.finditer(text, *args)
         if args:
             return self._iter(text, *args)
-        return iter(self._all(text))
+        got = self.memo.get(text)
+        if got is None:
+            got = self._remember(text)
+        return iter(got)
 
     def _all(self, text: str) -> list:
         """All matches in the whole of ``text``, memoised (rules ask about one sentence repeatedly)."""
-        key = (id(self), text)
-        got = _MATCHES.get(key)
+        got = self.memo.get(text)
         if got is None:
-            if len(_MATCHES) > 16384:
-                _MATCHES.clear()
-            got = _MATCHES[key] = list(self._iter(text))
+            got = self._remember(text)
         return got
+
+    def _remember(self, text: str) -> list:
+        if len(self.memo) > 2048:  # bounded memory on very long documents
+            self.memo.clear()
+            self.smemo.clear()
+        got = self.memo[text] = self._compute(text)
+        return got
+
+    def spans(self, text: str) -> tuple:
+        r = self.smemo.get(text)
+        if r is None:
+            got = self.memo.get(text)
+            if got is None:
+                got = self._remember(text)
+            if len(self.smemo) > 2048:
+                self.smemo.clear()
+            r = self.smemo[text] = tuple([m.span() for m in got])
+        return r
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None, *, keys: frozenset | None = None):
         if keys is not None and self.gate is not None and not (self.gate & keys):
@@ -268,7 +325,9 @@ class Gated:
         if self.fast is None:
             return self.rx.search(text, pos, len(text) if endpos is None else endpos)
         if pos == 0 and endpos is None:
-            got = self._all(text)
+            got = self.memo.get(text)
+            if got is None:
+                got = self._remember(text)
             return got[0] if got else None
         return next(self._iter(text, pos, endpos), None)
 
@@ -297,12 +356,14 @@ def word_regex(patterns: list[str] | str, flags: int = re.I) -> Gated:
 
 def spans(rx: "Gated | re.Pattern", text: str) -> tuple[tuple[int, int], ...]:
     """All (start, end) matches of ``rx`` in ``text``, memoised per (pattern, text)."""
+    if type(rx) is Gated and rx.fast is not None:
+        return rx.spans(text)
     key = (id(rx), text)
     r = _SPANS.get(key)
     if r is None:
         if len(_SPANS) > 8192:
             _SPANS.clear()
-        r = _SPANS[key] = tuple((m.start(), m.end()) for m in rx.finditer(text))
+        r = _SPANS[key] = tuple([m.span() for m in rx.finditer(text)])
     return r
 
 
@@ -316,17 +377,12 @@ def has_span(found: tuple[tuple[int, int], ...], lo: int, hi: int) -> bool:
 
 _SPANS: dict = {}
 _MATCHES: dict = {}
-_PER_DOCUMENT: list[dict] = [_INDEX, _KEYS, _SPANS, _MATCHES]
-
-
-def per_document_cache(d: dict) -> dict:
-    """Register a memo dict that lives for one document only."""
-    _PER_DOCUMENT.append(d)
-    return d
+_PER_DOCUMENT.extend([_INDEX, _KEYS, _SPANS, _MATCHES])
 
 
 def reset_caches() -> None:
     """Forget every per-sentence memo: called at the start of each document, so that
     memory stays bounded and no result carries over from one document to the next."""
     for d in _PER_DOCUMENT:
-        d.clear()
+        if d:
+            d.clear()

@@ -375,6 +375,20 @@ def candidate_types(sentence: str) -> frozenset:
     return r
 
 
+_OTHERS: dict = per_document_cache({})
+
+
+def _other_partners(sentence: str, clause: tuple[int, int]) -> bool:
+    """Whether the clause names other trading partners (memoised per document)."""
+    k = (sentence, clause)
+    r = _OTHERS.get(k)
+    if r is None:
+        if len(_OTHERS) > 4096:
+            _OTHERS.clear()
+        r = _OTHERS[k] = _OTHER_PARTNERS.search(sentence[clause[0]:clause[1]]) is not None
+    return r
+
+
 def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date | None,
                       doc_bilateral: bool, dates: list[D.DateMention] | None = None,
                       actors: list[ActorMention] | None = None) -> list[Mention]:
@@ -398,7 +412,7 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         actor, codes = acting_party(sentence, actors, clause, s)
         if not in_scope(codes, s_codes, doc_bilateral):
             return None
-        if _OTHER_PARTNERS.search(sentence[clause[0]:clause[1]]) and not ({"US", "CN"} <= codes):
+        if _other_partners(sentence, clause) and not ({"US", "CN"} <= codes):
             return None
         m = Mention(etype, action, si, s, e, clause, actor=actor, parties=codes)
         m.tense = tense_of(sentence, clause, s)
