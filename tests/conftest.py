@@ -89,7 +89,24 @@ def smtp_sink():
 # -- HTTP ----------------------------------------------------------------------
 
 
-class FeedServer:
+class LoopbackHTTP:
+    """A ThreadingHTTPServer on 127.0.0.1 (a free port), serving from a daemon thread."""
+
+    def _serve(self, handler) -> None:
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class FeedServer(LoopbackHTTP):
     """A loopback HTTP server answering from a dict: path -> (status, headers, body)."""
 
     def __init__(self):
@@ -111,12 +128,7 @@ class FeedServer:
             def log_message(self, *args):
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.port = self.httpd.server_address[1]
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        self._serve(Handler)
 
     def serve(self, path: str, body: bytes | str, status: int = 200,
               content_type: str = "application/rss+xml; charset=utf-8", **headers) -> str:
@@ -124,10 +136,6 @@ class FeedServer:
             body = body.encode("utf-8")
         self.routes[path] = (status, {"Content-Type": content_type, **headers}, body)
         return self.url(path)
-
-    def stop(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 @pytest.fixture

@@ -11,11 +11,11 @@ import gzip
 import ipaddress
 import threading
 import tracemalloc
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from tests.conftest import rss
+from tests.conftest import LoopbackHTTP, rss
 
 GOOD = rss([
     {"title": "US and China extend tariff truce", "link": "https://wire.example/truce", "guid": "truce-1",
@@ -27,7 +27,7 @@ MB = 1024 * 1024
 BOMB = gzip.compress(b"\0" * (50 * MB), compresslevel=9)
 
 
-class HostileServer:
+class HostileServer(LoopbackHTTP):
     def __init__(self):
         self.stop_event = threading.Event()
         self.hits: dict[str, int] = {}
@@ -99,18 +99,11 @@ class HostileServer:
                 else:
                     self._send(404)
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.port = self.httpd.server_address[1]
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        self._serve(Handler)
 
     def stop(self):
         self.stop_event.set()
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().stop()
 
 
 @pytest.fixture

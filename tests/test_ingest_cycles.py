@@ -7,18 +7,17 @@ import email.utils
 import os
 import subprocess
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from tests.conftest import rss
+from tests.conftest import LoopbackHTTP, rss
 
 ETAG = '"v1"'
 LAST_MODIFIED = "Thu, 09 Oct 2025 08:00:00 GMT"
 
 
-class ConditionalServer:
+class ConditionalServer(LoopbackHTTP):
     """path -> (status, headers, body); honours If-None-Match / If-Modified-Since like a real server."""
 
     def __init__(self):
@@ -46,20 +45,11 @@ class ConditionalServer:
             def log_message(self, *args):
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.port = self.httpd.server_address[1]
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        self._serve(Handler)
 
     def hits(self, path: str) -> list[tuple[dict, int]]:
         return [(h, s) for p, h, s in self.requests if p == path]
 
-    def stop(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 @pytest.fixture
