@@ -103,12 +103,7 @@ def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]
         if m.occurred is None:
             undated.append(m)
             continue
-        for g in groups:
-            if all(_compatible(m, x) for x in g):
-                g.append(m)
-                break
-        else:
-            groups.append([m])
+        _place(m, groups)
     leftovers: list[Mention] = []
     for m in undated:
         cands = []
@@ -165,11 +160,15 @@ def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]
             m.occurred = D.shift(m.occurred, m.extra["first_day_offset"])
         if m.event_type == "talks" and m.extra.get("needs_date") and m.date_source != "text":
             continue
-        for g in groups:
-            if all(_compatible(m, x) for x in g):
-                g.append(m)
-                break
-        else:
-            groups.append([m])
+        _place(m, groups)
     groups.sort(key=lambda g: min(x.sent for x in g))
     return groups
+
+
+def _place(m: Mention, groups: list[list[Mention]]) -> None:
+    """Add a mention to the first group it is compatible with throughout, else start a group."""
+    for g in groups:
+        if all(_compatible(m, x) for x in g):
+            g.append(m)
+            return
+    groups.append([m])
