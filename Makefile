@@ -43,6 +43,7 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_extract.py --corpus devset
 	$(BIN)/python bench/bench_ingest.py
 
 # Regenerate the pinned constraints from a fresh resolve (commit the result).
