@@ -10,12 +10,12 @@ def stable_id(prefix: str, *parts: object) -> str:
     ``stable_id("ev", doc_id, "tariff_change", 10.0)`` is the same on every
     machine and every run; the prefix says what kind of row the id names.
     """
-    h = hashlib.sha256()
-    for part in parts:
-        token = "\x00none" if part is None else repr(part) if not isinstance(part, str) else part
-        h.update(token.encode("utf-8", "surrogatepass"))
-        h.update(b"\x1f")
-    return f"{prefix}_{h.hexdigest()[:20]}"
+    # each part followed by a unit separator, hashed in one call (the same
+    # digest as feeding the parts one by one)
+    tokens = ["\x00none" if part is None else part if isinstance(part, str) else repr(part) for part in parts]
+    tokens.append("")
+    digest = hashlib.sha256("\x1f".join(tokens).encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{prefix}_{digest[:20]}"
 
 
 def content_hash(text: str) -> str:

@@ -342,7 +342,7 @@ def _event(document: Document, group: list[Mention], sentences) -> Event | None:
     evidence = tuple(Evidence(sentences[i].text, sentences[i].start, sentences[i].end) for i in idxs)
     conf = max(m.confidence for m in group) + 0.05 * (len(idxs) - 1)
     conf = round(min(0.95, conf), 3)
-    from . import EXTRACTOR_VERSION as version
+    version = EXTRACTOR_VERSION
     event_id = stable_id("ev", document.document_id, version, etype, action, occurred, deadline,
                          commodity, rate, actors)
     return Event(

@@ -39,7 +39,7 @@ def word_keys(text: str) -> frozenset:
     if r is None:
         if len(_KEYS) > 2048:
             _KEYS.clear()
-        r = _KEYS[text] = frozenset(text_index(text)[1])
+        r = _KEYS[text] = text_index(text)[1].keys
     return r
 
 
@@ -132,7 +132,6 @@ def _prefixes(p: str) -> set[str] | None:
     return {lit[:3]}
 
 
-_WORD_RUN = re.compile(r"[a-z0-9]+")
 _PER_DOCUMENT: list[dict] = []
 
 
@@ -142,11 +141,65 @@ def per_document_cache(d: dict) -> dict:
     return d
 
 DIGIT_KEY = "#d"  # index key of every word that starts with a digit
-_INDEX: dict[str, tuple[str, dict[str, list[int]]]] = {}
+_INDEX: dict[str, tuple[str, "WordIndex"]] = {}
+# the first (up to) three characters of every word: one C-level scan per text
+_WORD_HEAD = re.compile(r"(?<![a-z0-9])[a-z0-9]{1,3}")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_DIGITS = frozenset("0123456789")
 
 
-def text_index(text: str) -> tuple[str, dict[str, list[int]]]:
-    """``(text.lower(), {3-char word prefix: [word start offsets]})``, memoised per string.
+class WordIndex:
+    """``{3-char word prefix: [word start offsets]}`` of a lower-cased text.
+
+    The keys (which word prefixes occur) are found in one regex scan; the
+    offsets of a key are only computed when a pattern gated on it is tried,
+    which most keys never are. A word shorter than three characters is its
+    own key; every word that starts with a digit is also under DIGIT_KEY.
+    """
+
+    __slots__ = ("low", "keys", "_at")
+
+    def __init__(self, low: str):
+        self.low = low
+        heads = set(_WORD_HEAD.findall(low))
+        if not _DIGITS.isdisjoint(k[0] for k in heads):
+            heads.add(DIGIT_KEY)
+        self.keys = frozenset(heads)
+        self._at: dict[str, list[int]] = {}
+
+    def __iter__(self):
+        return iter(self.keys)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __contains__(self, key) -> bool:
+        return key in self.keys
+
+    def __getitem__(self, key: str) -> list[int]:
+        got = self._at.get(key)
+        if got is None:
+            if key not in self.keys:
+                raise KeyError(key)
+            got = self._at[key] = self._offsets(key)
+        return got
+
+    def _offsets(self, key: str) -> list[int]:
+        low, words = self.low, _WORD_CHARS
+        if key == DIGIT_KEY:
+            return [i for i, ch in enumerate(low) if ch in _DIGITS and (i == 0 or low[i - 1] not in words)]
+        out, n = [], len(key)
+        i = low.find(key)
+        while i >= 0:
+            # a word starts here (and, for a short key, ends right after it)
+            if (i == 0 or low[i - 1] not in words) and (n == 3 or low[i + n:i + n + 1] not in words):
+                out.append(i)
+            i = low.find(key, i + 1)
+        return out
+
+
+def text_index(text: str) -> tuple[str, WordIndex]:
+    """``(text.lower(), WordIndex)``, memoised per string.
 
     Every word-bounded lexicon match starts at a word whose prefix is one of
     its pattern's literal prefixes, so a pattern is only tried at those
@@ -157,18 +210,7 @@ def text_index(text: str) -> tuple[str, dict[str, list[int]]]:
         if len(_INDEX) > 2048:
             _INDEX.clear()
         low = text.lower()
-        idx: dict[str, list[int]] = {}
-        for m in _WORD_RUN.finditer(low):
-            w = m.group()
-            k = w[:3]
-            lst = idx.get(k)
-            if lst is None:
-                idx[k] = [m.start()]
-            else:
-                lst.append(m.start())
-            if w[0] <= "9":  # a number: also under the digit key
-                idx.setdefault(DIGIT_KEY, []).append(m.start())
-        r = _INDEX[text] = (low, idx)
+        r = _INDEX[text] = (low, WordIndex(low))
     return r
 
 
