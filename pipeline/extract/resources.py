@@ -268,7 +268,7 @@ class Gated:
         end = len(low) if endpos is None else endpos
         subject = text if self.case else low
         if self.gate is not None:  # try the pattern only where a gated word starts
-            hit = self.gate.intersection(idx)
+            hit = self.gate.intersection(idx.keys)
             if not hit:
                 return
             if len(hit) == 1:
@@ -300,7 +300,7 @@ class Gated:
         low, idx = _INDEX.get(text) or text_index(text)
         if len(low) != len(text) or self.gate is None:
             return list(self._iter(text))
-        hit = self.gate.intersection(idx)
+        hit = self.gate.intersection(idx.keys)
         if not hit:
             return []
         if len(hit) == 1:
@@ -325,7 +325,7 @@ class Gated:
         return out
 
     def finditer(self, text: str, *args, keys: frozenset | None = None):
-        if keys is not None and self.gate is not None and not (self.gate & keys):
+        if keys is not None and self.gate is not None and self.gate.isdisjoint(keys):
             return iter(())
         if self.fast is None:
             return self.rx.finditer(text, *args)
@@ -362,7 +362,7 @@ class Gated:
         return r
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None, *, keys: frozenset | None = None):
-        if keys is not None and self.gate is not None and not (self.gate & keys):
+        if keys is not None and self.gate is not None and self.gate.isdisjoint(keys):
             return None
         if self.fast is None:
             return self.rx.search(text, pos, len(text) if endpos is None else endpos)
