@@ -124,6 +124,7 @@ def extract(document: Document) -> list[Event]:
 
     mentions = [m for m in mentions if not (m.event_type == "export_control" and m.commodity is None)]
     _resolve_pronoun_subjects(mentions, sentences, sent_actors)
+    mentions = _fold_effect_sentences(mentions, sentences)
     _country_rates(mentions, sentences, body)
     groups = merge_mentions(mentions, pub)
     events = [_event(document, g, sentences) for g in groups]
@@ -286,6 +287,36 @@ def _fold_effect_mentions(text: str, ms: list[Mention]) -> list[Mention]:
                     x.effective = m.effective or m.occurred
                 if x.occurred is None:  # "the increase to 84% took effect early Wednesday"
                     x.occurred = m.occurred or m.effective
+                continue
+        out.append(m)
+    return out
+
+
+# "the higher rate", "the new duties", "these controls": a definite noun phrase
+# that names a measure already reported
+_ANAPHORIC_MEASURE = re.compile(
+    r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,3}?(?:rates?|tariffs?|dut(?:y|ies)|levy|levies|"
+    r"increases?|hikes?|measures?|controls?|restrictions?|rules?|bans?|curbs?|licen[cs]ing|requirements?)\s+$", re.I)
+
+
+def _fold_effect_sentences(mentions: list[Mention], sentences) -> list[Mention]:
+    """"The United States raised the tariff to 125%. Treasury officials said the
+    higher rate takes effect on Thursday.": a sentence that only says when an
+    already reported measure applies gives that measure its effective date; it
+    is not a second measure. The measure is the nearest earlier mention of the
+    same type in the two sentences before, by a compatible government."""
+    out: list[Mention] = []
+    for m in mentions:
+        text = sentences[m.sent].text
+        if (text[m.t_start:m.t_end].lower() in _EFFECT_TRIGGER and m.rate is None
+                and _ANAPHORIC_MEASURE.search(text, m.clause[0], m.t_start)):
+            earlier = [x for x in out if x.event_type == m.event_type and m.sent - 2 <= x.sent < m.sent
+                       and x.action != "threaten" and (not x.actor or not m.actor or x.actor == m.actor)
+                       and (m.commodity is None or x.commodity == m.commodity)]
+            if earlier:
+                x = earlier[-1]
+                if x.effective is None:
+                    x.effective = m.effective or m.occurred
                 continue
         out.append(m)
     return out
