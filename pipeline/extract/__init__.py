@@ -73,6 +73,24 @@ def extract(document: Document) -> list[Event]:
                 return d.value
         return None
 
+    def heading_date(i: int):
+        """The date that heads sentence ``i``'s paragraph in a timeline ("- Apr. 9:
+        China raises ... Hours later Trump lifts ..."): every step of the item
+        happened that day unless the text dates it otherwise."""
+        j = i
+        while j > 0 and "\n" not in body[sentences[j - 1].end:sentences[j].start]:
+            j -= 1
+        head = sentences[j].text
+        if not _DATE_HEAD.match(head):
+            return None
+        ds = dates(j)
+        if not ds or ds[0].role != "occurred":
+            return None
+        m = _DATE_HEAD.match(head)
+        if ds[0].start != m.end() or not _HEAD_BREAK.match(head, ds[0].end):
+            return None
+        return ds[0]
+
     mentions: list[Mention] = []
     pending: list = []
     for si, s in enumerate(sentences):
@@ -92,9 +110,12 @@ def extract(document: Document) -> list[Event]:
             _inherit_lead_actor(ms, s.text, sent_actors[si], _lead_actor(sentences, si, sent_actors))
         prev_last = last_occurred(si - 1) if si else None
         same_paragraph = si > 0 and "\n" not in body[sentences[si - 1].end:s.start]
+        heading = heading_date(si)
         for m in ms:
             if prev_last is not None and same_paragraph:
                 m.extra["inherit"] = prev_last
+            if heading is not None and m.occurred is None:
+                m.extra["heading"] = heading
             trig = s.text[m.t_start:m.t_end].lower()
             if m.occurred is None and m.effective is not None and trig in _EFFECT_TRIGGER:
                 m.occurred = m.effective
@@ -137,6 +158,10 @@ def extract(document: Document) -> list[Event]:
         seen.add(e.event_id)
         out.append(e)
     return out
+
+
+_DATE_HEAD = re.compile(r"[\s\-•*–—]*(?:On\s+)?")  # bullet, then the date
+_HEAD_BREAK = re.compile(r"(?:,?\s+\d{4})?\s*(?::|\s[-–—]\s|[–—])")
 
 
 _PRONOUN_SUBJ = re.compile(r"^[\W\d]*(?:(?:and|but|so|then|yet|while|since|when)\s+)?(?P<p>he|she|it)\s+(?:[\w'’-]+\s+){0,4}$", re.I)

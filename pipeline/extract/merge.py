@@ -100,6 +100,12 @@ def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]
         if m.event_type == "tariff_deadline" and m.deadline is None and m.occurred is not None and m.extra.get("duration"):
             m.deadline = extended_deadline(m.occurred.value, m.extra["duration"], standing)
     for m in mentions:
+        if (m.occurred is None and m.extra.get("heading") is not None and not m.extra.get("state")
+                and m.tense != "future"):
+            # a timeline item's date governs the steps listed under it
+            m.occurred = m.extra["heading"]
+            m.date_source = "inherited"
+            m.confidence = min(m.confidence, 0.6)
         if m.occurred is None:
             undated.append(m)
             continue

@@ -428,7 +428,12 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
     s_codes = frozenset(a.code for a in actors if a.is_party)
     out: list[Mention] = []
 
+    # a question asserts nothing ("Will the two heads of state meet in Gyeongju?")
+    question = sentence.rstrip(" \"'”’)").endswith("?")
+
     def base(etype, action, s, e, anchor_pos=None) -> Mention | None:
+        if question:
+            return None
         clause = _clause_of(clauses, s)
         if irrealis(sentence, clause[0], s, e, clause[1]):
             return None
