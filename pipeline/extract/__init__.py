@@ -106,6 +106,10 @@ def extract(document: Document) -> list[Event]:
             if titles:
                 ms = [m for m in ms if not any(a <= m.t_start < b for a, b in titles)]
         ms = _fold_effect_mentions(s.text, ms)
+        ms = [m for m in ms if not _unattached_talks(m, sent_actors[si], s.text)]
+        for m in ms:
+            if m.event_type == "talks":
+                _first_day_of_round(m, s.text)
         if _LIST_ITEM.match(s.text):
             _inherit_lead_actor(ms, s.text, sent_actors[si], _lead_actor(sentences, si, sent_actors))
         prev_last = last_occurred(si - 1) if si else None
@@ -160,6 +164,41 @@ def extract(document: Document) -> list[Event]:
     return out
 
 
+_ROUND_DAYS = re.compile(r"\s*(?:-|–|and|to|through)\s*(?:on\s+)?")
+
+
+def _first_day_of_round(m: Mention, text: str) -> None:
+    """"talks in Geneva on Saturday and Sunday", "met on July 28 and 29": a round
+    of talks held over consecutive days is dated by its first day."""
+    days = sorted((d for d in m.extra.get("all_dates") or () if d.precision == "day"), key=lambda d: d.start)
+    if len(days) < 2 or m.occurred not in days:
+        return
+    run = [days[0]]
+    for d in days[1:]:
+        if _ROUND_DAYS.fullmatch(text, run[-1].end, d.start) and 0 < (d.value - run[-1].value).days <= 2:
+            run.append(d)
+        else:
+            break
+    if len(run) >= 2 and m.occurred in run:
+        m.occurred = run[0]
+
+
+def _unattached_talks(m: Mention, actors, text: str) -> bool:
+    """A meeting no government takes part in ("the county farm bureau will host
+    a meeting on Nov. 12"): no party named in the sentence, no bilateral
+    wording, no talks venue."""
+    if m.event_type != "talks" or m.location or m.parties:
+        return False
+    if not _INDEFINITE.search(text, max(0, m.t_start - 30), m.t_start):
+        return False  # "the talks opened on Monday": the round the story is about
+    if any(a.is_party for a in actors or ()):
+        return False
+    return not _BILATERAL_WORDS.search(text)
+
+
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_BILATERAL_WORDS = re.compile(r"\b(?:negotiators?|delegations?|both\s+sides|the\s+two\s+sides|trade\s+talks|bilateral|"
+                              r"officials|envoys?|counterparts?)\b", re.I)
 _DATE_HEAD = re.compile(r"[\s\-•*–—]*(?:On\s+)?")  # bullet, then the date
 _HEAD_BREAK = re.compile(r"(?:,?\s+\d{4})?\s*(?::|\s[-–—]\s|[–—])")
 

@@ -320,12 +320,20 @@ _CAP_WORD = re.compile(r"\W*[A-Z][a-z]+\b")
 
 # --------------------------------------------------------------------------- triggers
 
+_MONETARY = re.compile(r"\b(?:central\s+bank|Bank\s+of\s+[A-Z]\w+|Federal\s+Reserve|the\s+Fed|ECB|interest|mortgage|"
+                       r"borrowing\s+costs|monetary|policy\s+rate|benchmark\s+rate)\b")
+
+
 def _pair_triggers(etype: str, sentence: str, clauses, keys) -> list[tuple[str, int, int, int]]:
     """(action, start, end, anchor_pos) for verbs near an anchor noun of ``etype``."""
     spec = _compiled()[etype]
     if spec["gate"] is not None and not (spec["gate"] & keys):
         return []
     anchors = [(m.start(), m.end()) for m in spec["anchor"].finditer(sentence, keys=keys)]
+    if etype == "tariff_change" and anchors and "rate" in sentence:
+        # a bare "rates" in a sentence about a central bank or interest is not a tariff
+        anchors = [(a, b) for a, b in anchors if not (sentence[a:b].lower() in ("rate", "rates")
+                                                        and _MONETARY.search(sentence))]
     if not anchors:
         return []
     out: list[tuple[str, int, int, int]] = []
