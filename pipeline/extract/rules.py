@@ -170,6 +170,7 @@ def _target(sentence: str, a: ActorMention) -> bool:
     return bool(_TARGET_AFTER.match(after))
 
 
+_BY_AGENT = re.compile(r"[\w-]+(?:\s+[\w-]+)?\s+by\s+(?:the\s+)?")
 _POSSESSOR = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}$")
 _OBLIQUE = re.compile(r"\b(?:with|to|for|from|on|against|by|of|and|between)\s+(?:(?:the|President|Premier|Vice|Chinese|U\.S\.)\s+){0,2}$")
 _REPORTING = re.compile(r"\b(?:says|said|say|announced|announces|stated|states|confirmed|confirms|added|adds|told\s+\w+|"
@@ -184,6 +185,9 @@ def acting_party(sentence: str, actors: list[ActorMention], clause, t_start: int
     # rare-earth controls", "Washington's new chip curbs"
     for a in in_clause:
         if a.end < t_start <= a.end + 40 and _POSSESSOR.match(sentence, a.end, t_start):
+            return a.code, codes
+        # the agent of a passive: "controls introduced by China on 4 April"
+        if t_start < a.start <= t_start + 40 and _BY_AGENT.fullmatch(sentence, t_start, a.start):
             return a.code, codes
     subj = [a for a in in_clause if not _is_target(sentence, a)]
     before = [a for a in subj if a.end <= t_start]
