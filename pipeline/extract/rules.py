@@ -171,6 +171,7 @@ def _target(sentence: str, a: ActorMention) -> bool:
 
 
 _ADJACENT_SUBJECT = re.compile(r"\s+(?:(?:\w+ly|also|then|has|had|have|was|were|will|would|swiftly|quickly)\s+)*")
+_COORDINATED = re.compile(r"(?:\band|&|,)\s+(?:the\s+)?$")  # "the United States and China agreed": joint
 _BY_AGENT = re.compile(r"[\w-]+(?:\s+[\w-]+)?\s+by\s+(?:the\s+)?")
 _POSSESSOR = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}$")
 _OBLIQUE = re.compile(r"\b(?:with|to|for|from|on|against|by|of|and|between)\s+(?:(?:the|President|Premier|Vice|Chinese|U\.S\.)\s+){0,2}$")
@@ -192,7 +193,8 @@ def acting_party(sentence: str, actors: list[ActorMention], clause, t_start: int
             return a.code, codes
     subj = [a for a in in_clause if not _is_target(sentence, a)]
     before = [a for a in subj if a.end <= t_start]
-    if before and _ADJACENT_SUBJECT.fullmatch(sentence, before[-1].end, t_start):
+    if (before and _ADJACENT_SUBJECT.fullmatch(sentence, before[-1].end, t_start)
+            and not _COORDINATED.search(sentence, max(0, before[-1].start - 12), before[-1].start)):
         # "Beijing unveiled new rules, and the next day Mr Trump threatened ...":
         # the name right before the verb is its subject
         return before[-1].code, codes
