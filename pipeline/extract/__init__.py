@@ -107,6 +107,15 @@ def extract(document: Document) -> list[Event]:
                 ms = [m for m in ms if not any(a <= m.t_start < b for a, b in titles)]
         ms = _fold_effect_mentions(s.text, ms)
         ms = [m for m in ms if not _unattached_talks(m, sent_actors[si], s.text)]
+        dated_here = [x for x in ms if x.occurred is not None and x.date_source == "text" and x.event_type != "talks"
+                      and x.occurred.precision == "day" and x.occurred.hi <= pub]
+        for m in ms:
+            if m.occurred is None and dated_here:
+                # "After Thursday's meeting ..., Trump told reporters the two sides
+                # had reached an agreement": the sentence's own dated happening
+                # is the weakest clue to an undated one's day (not a round of talks,
+                # dated by its first day)
+                m.extra["sibling"] = min(dated_here, key=lambda x: abs(x.t_start - m.t_start)).occurred
         for m in ms:
             if m.event_type == "talks":
                 _first_day_of_round(m, s.text)

@@ -148,6 +148,10 @@ def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]
             m.occurred = m.extra["weak"]
             m.date_source = "inherited"
             m.confidence = min(m.confidence, 0.5)
+        elif m.extra.get("sibling") is not None and m.event_type in ("agreement", "tariff_change", "export_control"):
+            m.occurred = m.extra["sibling"]
+            m.date_source = "sentence"
+            m.confidence = min(m.confidence, 0.5)
         elif m.event_type == "talks" and m.extra.get("venue_tight") and not m.extra.get("needs_date"):
             # a named round ("the London trade talks") happened, though the
             # text does not say when: kept, dated only roughly
