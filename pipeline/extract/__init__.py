@@ -110,7 +110,8 @@ def extract(document: Document) -> list[Event]:
         dated_here = [x for x in ms if x.occurred is not None and x.date_source == "text" and x.event_type != "talks"
                       and x.occurred.precision == "day" and x.occurred.hi <= pub]
         for m in ms:
-            if m.occurred is None and dated_here:
+            if (m.occurred is None and dated_here and not m.extra.get("reference")
+                    and not _WEAK_TRIGGER.fullmatch(s.text, m.t_start, m.t_end)):
                 # "After Thursday's meeting ..., Trump told reporters the two sides
                 # had reached an agreement": the sentence's own dated happening
                 # is the weakest clue to an undated one's day (not a round of talks,
