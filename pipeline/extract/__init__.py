@@ -210,7 +210,7 @@ _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _BILATERAL_WORDS = re.compile(r"\b(?:negotiators?|delegations?|both\s+sides|the\s+two\s+sides|trade\s+talks|bilateral|"
                               r"officials|envoys?|counterparts?)\b", re.I)
 _DATE_HEAD = re.compile(r"[\s\-•*–—]*(?:On\s+)?")  # bullet, then the date
-_HEAD_BREAK = re.compile(r"(?:,?\s+\d{4})?\s*(?::|\s[-–—]\s|[–—])")
+_HEAD_BREAK = re.compile(r"(?:,?\s+\d{4})?(?:\s+(?:morning|afternoon|evening|night))?\s*(?::|\s[-–—]\s|[–—])")
 
 
 _PRONOUN_SUBJ = re.compile(r"^[\W\d]*(?:(?:and|but|so|then|yet|while|since|when)\s+)?(?P<p>he|she|it)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
