@@ -101,8 +101,8 @@ def test_rates_in_words_and_per_cent():
 
 
 def test_a_bound_is_not_a_rate():
-    body = "On Wednesday China removed extra tariffs of up to 15% on American farm goods."
-    assert rows(body, "2025-11-06T08:00") == [("tariff_change", "remove", D(2025, 11, 5), None, None, ("CN", "US"))]
+    body = ("Economists say the step on Wednesday raised the average US tariff on Chinese goods above forty per cent.")
+    assert rows(body, "2025-11-06T08:00") == [("tariff_change", "raise", D(2025, 11, 5), None, None, ("US", "CN"))]
 
 
 def test_nominalised_steps_and_passive_agents():

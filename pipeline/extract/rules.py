@@ -129,7 +129,7 @@ def number_value(text: str) -> float:
 
 
 _PCT = re.compile(r"(?P<n>\d+(?:\.\d+)?|\b" + _NUM_WORDS + r")\s?(?:%|percent\b|per\s+cent\b)(?!\s*(?:percentage|points|stake|of\s+(?:the|their|its)\s+revenue|or\s+more|-owned|\s+owned))", re.I)
-_PCT_BAD_BEFORE = re.compile(r"(?:\bfrom|about|around|roughly|nearly|almost|at\s+least|more\s+than|over|above|below|beyond|up\s+to|some|by|least|than|[-–]|\bstake\s+of)\s*$", re.I)
+_PCT_BAD_BEFORE = re.compile(r"(?:\bfrom|about|around|roughly|nearly|almost|at\s+least|more\s+than|over|above|below|beyond|some|by|least|than|[-–]|\bstake\s+of)\s*$", re.I)
 _PCT_BAD_AFTER = re.compile(r"^\s*(?:in\s+all|in\s+total|overall|combined|counting|from\s+a\s+year|of\s+(?:their|its|the)\s+revenue|stake|of\s+the\s+product|or\s+more)", re.I)
 _TALK_DAYS = re.compile(r"\b(?P<n>two|three|four|2|3|4)\s+days\s+of\s+(?:talks|negotiations|meetings)", re.I)
 _TALK_END = re.compile(r"\b(?:end(?:ed|ing|s)?|wrap(?:ped|s)?\s+up|conclud(?:ed|es|ing)|at\s+the\s+end\s+of|closed)\b", re.I)
