@@ -320,6 +320,8 @@ def _role_fast(before: str) -> str:
     if ("effect" in before or "force" in before or "kick" in before or "applied" in before) and far.search(before):
         return "effective"
     return "occurred"
+
+
 # Cue words, for the word index (see _RELATIVE_KEYS). A future cue starts with "'ll" or
 # at one of these words ("is" and "to" are followed by white space); a past cue is one
 # whole word (every alternative is word characters between \b's): a listed word, or a
@@ -570,9 +572,14 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
                 start = start - (len(text[max(0, start - 12):start]) - wm.start())
             add(start, m.end(), first, last or first, "day", first, last, role if start == m.start() else None)
 
-    rel_iter = () if not has_relative else (
-        _RE_RELATIVE.finditer(text) if len(low) != len(text) else
-        _RE_RELATIVE_LOW.finditer(low) if idx is None else _matches_at(_RE_RELATIVE_LOW, low, _starts(text, _RELATIVE_KEYS)))
+    if not has_relative:
+        rel_iter = ()
+    elif len(low) != len(text):
+        rel_iter = _RE_RELATIVE.finditer(text)
+    elif idx is None:
+        rel_iter = _RE_RELATIVE_LOW.finditer(low)
+    else:
+        rel_iter = _matches_at(_RE_RELATIVE_LOW, low, _starts(text, _RELATIVE_KEYS))
     for m in rel_iter:
         if not free(m.start(), m.end()):
             continue
@@ -761,7 +768,7 @@ def find_durations(text: str) -> list[Duration]:
 
 
 def _duration_matches(text: str, low: str):
-    """``_RE_DURATION.finditer(text)``."""
+    """``_RE_DURATION.finditer(text)``, tried only where a duration can start (see _DURATION_KEYS)."""
     if not _indexable(text, low):
         return _RE_DURATION.finditer(text)
     starts = _starts(text, _DURATION_KEYS)
