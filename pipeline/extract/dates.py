@@ -10,12 +10,14 @@ A role says what the date is for, from the words right before it:
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, replace
 
-from .resources import lower
+from .resources import DIGIT_KEY, lower, per_document_cache, text_index, word_keys
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -112,6 +114,117 @@ _MONTH_TOKENS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", 
 _RELATIVE_TOKENS = ("today", "tonight", "this morning", "this afternoon", "this evening", "yesterday",
                     "last night", "tomorrow", "week", "month", "year", " ago", " day")
 
+# ------------------------------------------------------------------ fast scanning
+# The patterns above mostly start with ``\b`` or an optional group, so ``finditer``
+# makes the regex engine try every offset of the sentence. The helpers below give the
+# same matches while trying a pattern only where one can start. ``finditer`` returns
+# the leftmost match at or after the end of the previous one (none of these patterns
+# can match the empty string), so trying the pattern at a superset of the possible
+# start offsets, in ascending order, yields exactly the same matches.
+
+# "any(t in text for t in tokens)", one C-level scan each (they start with capitals)
+_MONTH_TOKEN = re.compile("|".join(_MONTH_TOKENS))
+_WEEKDAY_NAME = re.compile("|".join(_WEEKDAY_NAMES))
+# patterns find_dates used to pass to re.search / re.match as strings
+_WEEKDAY_BEFORE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*$")
+_MAY_VERB = re.compile(r"\s+(?:be|have|take|not|also|well|need|come|want)\b")
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:its|their|the|his|this)\s+$")
+_ATTRIBUTIVE_AFTER = re.compile(r"\s+[a-z]")
+
+# Finders: relaxations of a pattern (its leading ``\b`` dropped, its tail cut) that begin
+# with a literal, which ``re`` searches for quickly. Wherever the pattern matches, its
+# finder matches too, so the pattern is only tried where the finder matched.
+_ISO_AT = re.compile(r"20\d\d-\d\d-\d\d")  # _RE_ISO
+_ORDINAL_AT = re.compile(r"the\s+\d")      # _RE_ORDINAL_DAY
+
+
+def _has_relative_token(low: str) -> bool:
+    """``any(t in low for t in _RELATIVE_TOKENS)``, testing a word common to several tokens first."""
+    return (("day" in low and ("today" in low or "yesterday" in low or " day" in low))
+            or ("night" in low and ("tonight" in low or "last night" in low))
+            or ("this " in low and ("this morning" in low or "this afternoon" in low or "this evening" in low))
+            or "tomorrow" in low or "week" in low or "month" in low or "year" in low or " ago" in low)
+
+
+def _keys(*words: str) -> frozenset:
+    """The word-index keys (first three letters) of ``words``."""
+    return frozenset(w[:3] for w in words)
+
+
+# Word-start gates, for ``resources.text_index``: the keys of the words a match can
+# start with. A match starts at a word boundary with an ASCII letter (or digit) of a
+# literal word, so in the lower-cased text it starts an ``[a-z0-9]+`` run, indexed
+# under its first three characters (numbers also under DIGIT_KEY). Two-letter words
+# ("a", "an", "on") are always followed by white space in these patterns, so their
+# run is the word itself.
+_RELATIVE_KEYS = _keys(
+    "today", "tonight", "this", "yesterday", "last", "tomorrow", "earlier", "later", "early", "late",
+    "next", "the", "over", "mid", "previous", "following", "preceding",
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fourteen", "fifteen") | {DIGIT_KEY}
+_WEEKDAY_KEYS = _keys("last", "next", "this", "coming", "early", "late", "on", *WEEKDAYS)
+_MONTH_KEYS = _keys("early", "mid", "late", "the", "end", *MONTHS)
+# Offsets are only comparable when lower-casing keeps the length, and the index misses
+# starts at a non-ASCII decimal digit (``\d``) and, under re.I, at "ı" (matches "i") or
+# "ſ" (matches "s"), which stay non-ASCII when lower-cased; such texts are scanned fully.
+_NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f\D]")
+
+
+def _indexable(text: str, low: str) -> bool:
+    """Whether every match of the patterns here starts at a word of ``text_index(text)``."""
+    if len(low) != len(text):
+        return False
+    if text.isascii():
+        return True
+    return "ı" not in text and "ſ" not in text and _NON_ASCII_DIGIT.search(text) is None
+
+
+def _starts(text: str, keys: frozenset) -> list[int]:
+    """Ascending offsets of the words of ``text_index(text)`` whose key is in ``keys``."""
+    hit = keys & word_keys(text)  # memoised per document, like the index
+    if not hit:
+        return []
+    idx = text_index(text)[1]
+    if len(hit) == 1:
+        return idx[next(iter(hit))]
+    out: list[int] = []
+    for k in hit:
+        out += idx[k]
+    out.sort()
+    return out
+
+
+def _matches_at(rx: re.Pattern, s: str, starts) -> list[re.Match]:
+    """``list(rx.finditer(s))`` when every match starts at one of ``starts`` (ascending)."""
+    out = []
+    end = 0
+    match = rx.match
+    for i in starts:
+        if i >= end:
+            m = match(s, i)
+            if m is not None:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+def _matches_found(rx: re.Pattern, finder: re.Pattern, s: str) -> list[re.Match]:
+    """``list(rx.finditer(s))``, trying ``rx`` only where ``finder`` (a relaxation) matches."""
+    out = []
+    pos = 0
+    search, match = finder.search, rx.match
+    while True:
+        f = search(s, pos)
+        if f is None:
+            return out
+        i = f.start()
+        m = match(s, i)
+        if m is None:
+            pos = i + 1
+        else:
+            out.append(m)
+            pos = m.end()
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -140,12 +253,18 @@ _RE_DURATION = re.compile(
     r"\b(?:(?P<for>for)\s+)?(?:(?P<q>another|a\s+further|an\s+additional|further|an\s+initial\s+period\s+of|a\s+period\s+of|the\s+same|a|an)\s+)?"
     r"(?P<n>\d+|one|two|three|six|nine|twelve|ninety|sixty|thirty)?[\s-]?(?P<unit>days?|weeks?|months?|years?)\b"
     r"(?P<noun>\s+(?:pause|truce|suspension|window|period|reprieve|extension|delay|timetable))?", re.I)
+# Word-start gate (see _RELATIVE_KEYS): "for", a quantifier, a number or the unit itself;
+# with none of them, the match may also start one character (``[\s-]``) before the unit.
+_DURATION_KEYS = _keys("for", "another", "a", "an", "further", "the",
+                       "one", "two", "three", "six", "nine", "twelve", "ninety", "sixty", "thirty") | {DIGIT_KEY}
+_UNIT_KEYS = _keys("days", "weeks", "months", "years")
 
 
 def _mid(lo: dt.date, hi: dt.date) -> dt.date:
     return lo + dt.timedelta(days=(hi - lo).days // 2)
 
 
+@functools.lru_cache(maxsize=4096)
 def _month_end(y: int, m: int) -> int:
     return calendar.monthrange(y, m)[1]
 
@@ -160,24 +279,145 @@ def _lowered(text: str) -> tuple[str, bool]:
     return (low, True) if len(low) == len(text) else (text, False)
 
 
+# Patterns anchored by "\s*$" can only match a window whose text, once trailing white
+# space is stripped (str.rstrip and str.split use exactly what \s matches), ends with the
+# last word of one of their alternatives: the whole last white-space-separated chunk when
+# the pattern has \s+ before that word, else its end (after a \b). The regexes are only
+# run on windows that pass these tests.
+_IMMEDIATE_LAST = ("from", "starting", "beginning", "effective", "until", "till", "through", "by", "of", "on")
+_ATTR_VERBS = ("published", "printed", "posted", "run", "ran", "distributed", "filed")
+_ATTR_NOUNS = ("order", "rule", "statement", "announcement", "measure", "agreement", "deal", "letter")
+_NEAR_END = ("from", "starting", "beginning", "effective", "effect")
+_NEAR_BEFORE_ON = ("starting", "beginning", "effective", "effect", "midnight", "a.m.", "p.m.", "time")
+_DEADLINE_END = ("until", "till", "through", "expire", "expires", "expiring", "expired", "by", "before", "date",
+                 "date:")
+_DEADLINE_BEFORE_ON = ("expire", "expires", "expiring", "expired", "lapse", "lapses", "due", "end", "ends")
+
+
+def _role_fast(before: str) -> str:
+    """``_role`` on lower-cased text (``_ROLES_L``): the same tests in the same order, each
+    regex only searched when the last two words allow it to match."""
+    attr, since, near, deadline, window, far = _ROLES_L
+    words = before.rsplit(None, 2)
+    w1 = words[-1] if words else ""
+    w2 = words[-2] if len(words) > 1 else ""
+    if (w1.endswith("dated") or w1 in _ATTR_VERBS or (w1 == "of" and w2.rstrip("s").endswith(_ATTR_NOUNS))
+            or (w1 in ("on", "in") and w2 in _ATTR_VERBS)) and attr.search(before):
+        return "attributive"
+    if w1.endswith("since") and since.search(before):
+        return "since"
+    if (w1.endswith(_NEAR_END) or (w1 == "of" and w2.endswith("as"))
+            or (w1 == "on" and (w2.endswith(_NEAR_BEFORE_ON) or w2[-1:].isdecimal()))) and near.search(before):
+        return "effective"
+    if (w1.endswith(_DEADLINE_END) or w1 == "than"
+            or (w1.endswith("to") and ("extend" in before or "pause" in before))
+            or (w1 == "of" and w2.endswith("deadline"))
+            or (w1 == "on" and (w2 == "out" or w2.endswith(_DEADLINE_BEFORE_ON)))) and deadline.search(before):
+        return "deadline"
+    if (w1.endswith("between") or (w1.endswith("and") and "between" in before)) and window.search(before):
+        return "window"
+    # _ROLE_EFFECTIVE_FAR's phrases contain one of these words
+    if ("effect" in before or "force" in before or "kick" in before or "applied" in before) and far.search(before):
+        return "effective"
+    return "occurred"
+
+
+# Cue words, for the word index (see _RELATIVE_KEYS). A future cue starts with "'ll" or
+# at one of these words ("is" and "to" are followed by white space); a past cue is one
+# whole word (every alternative is word characters between \b's): a listed word, or a
+# word of five or more characters ending in "ed".
+_FUTURE_KEYS = _keys("will", "would", "shall", "is", "are", "due", "scheduled", "set", "plans", "planned",
+                     "going", "next", "upcoming", "expires", "runs", "when", "to")
+_PAST_WORDS = _PAST_CUES.pattern[len(r"\b(?:\w{3,}ed|"):-len(r")\b")].split("|")
+assert _PAST_CUES.pattern == r"\b(?:\w{3,}ed|" + "|".join(_PAST_WORDS) + r")\b" and all(
+    w.isalpha() and w.islower() and len(w) >= 3 for w in _PAST_WORDS)
+_PAST_KEYS = _keys(*_PAST_WORDS)
+_ED_WORD_END = re.compile(r"\w{3}ed\b")  # the end of a past cue of the "\w{3,}ed" kind
+# every future cue starts with one of these characters
+_FUTURE_CUES_LA = re.compile(r"(?=[wsiadpgnuert'])(?:" + _FUTURE_CUES_L.pattern + ")")
+_CUE_STARTS: dict[str, tuple[list[int], list[int]]] = per_document_cache({})
+
+
+def _cue_starts(source: str) -> tuple[list[int], list[int]]:
+    """Offsets of the words of ``lower(source)`` a future cue, or a listed past cue, may start at."""
+    got = _CUE_STARTS.get(source)
+    if got is None:
+        if len(_CUE_STARTS) > 2048:
+            _CUE_STARTS.clear()
+        got = _CUE_STARTS[source] = (_starts(source, _FUTURE_KEYS), _starts(source, _PAST_KEYS))
+    return got
+
+
+def _in_window(cands: list[int], lo: int, hi: int) -> list[int]:
+    """``cands`` inside ``[lo, hi)`` as offsets from ``lo``, with 0 first: the window's first
+    word may be cut from a longer word, so it is not an indexed start."""
+    return [0, *[c - lo for c in cands[bisect.bisect_right(cands, lo):bisect.bisect_left(cands, hi)]]]
+
+
+def _last_cues(source: str, window: str, lo: int) -> tuple[int, int]:
+    """The end of the last future cue and of the last past cue in ``window``
+    (``lower(source)[lo:...]``), -1 when none: what ``finditer`` gives with
+    ``_FUTURE_CUES_L`` and ``_PAST_CUES_L``."""
+    fut_cands, past_cands = _cue_starts(source)
+    starts = _in_window(fut_cands, lo, lo + len(window))
+    k = window.find("'ll")
+    if k >= 0:
+        while k >= 0:
+            starts.append(k)
+            k = window.find("'ll", k + 1)
+        starts.sort()
+    fut_end = -1
+    for m in _matches_at(_FUTURE_CUES_L, window, starts):
+        fut_end = m.end()
+    # Past cues are disjoint whole words, so the last one ends last: the last "ed" word...
+    past_end = -1
+    k = window.rfind("ed")
+    while k >= 3:
+        if _ED_WORD_END.match(window, k - 3):
+            past_end = k + 2
+            break
+        k = window.rfind("ed", 0, k + 1)
+    # ... or a listed word after it
+    match = _PAST_CUES_L.match
+    for i in reversed(_in_window(past_cands, lo, lo + len(window))):
+        if i < past_end:
+            break
+        m = match(window, i)
+        if m is not None:
+            past_end = m.end()
+            break
+    return fut_end, past_end
+
+
 def _tense(text: str, pos: int, end: int) -> str | None:
     """'future', 'past' or None from the nearest tense cue before ``pos`` (else after ``end``)."""
+    source = text
     text, fast = _lowered(text)
-    imm, fut, past = (_IMMEDIATE_FUTURE_L, _FUTURE_CUES_L, _PAST_CUES_L) if fast else (
-        _IMMEDIATE_FUTURE, _FUTURE_CUES, _PAST_CUES)
     lo = max(0, pos - 90)
     window = text[lo:pos]
-    if imm.search(window):
-        return "future"
-    best, best_pos = None, -1
-    for m in fut.finditer(window):
-        if m.end() >= best_pos:
-            best, best_pos = "future", m.end()
-    for m in past.finditer(window):
-        if m.end() > best_pos:
-            best, best_pos = "past", m.end()
-    if best:
-        return best
+    if fast:
+        if window.rstrip().endswith(_IMMEDIATE_LAST) and _IMMEDIATE_FUTURE_L.search(window):
+            return "future"
+        fut, past = _FUTURE_CUES_LA, _PAST_CUES_L
+        # the nearest cue wins, a future one on a tie (as in the loops below)
+        fut_end, past_end = _last_cues(source, window, lo)
+        if past_end > fut_end:
+            return "past"
+        if fut_end >= 0:
+            return "future"
+    else:
+        fut, past = _FUTURE_CUES, _PAST_CUES
+        if _IMMEDIATE_FUTURE.search(window):
+            return "future"
+        best, best_pos = None, -1
+        for m in fut.finditer(window):
+            if m.end() >= best_pos:
+                best, best_pos = "future", m.end()
+        for m in past.finditer(window):
+            if m.end() > best_pos:
+                best, best_pos = "past", m.end()
+        if best:
+            return best
     after = text[end:end + 60]
     f = fut.search(after)
     p = past.search(after)
@@ -188,6 +428,7 @@ def _tense(text: str, pos: int, end: int) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of its arguments
 def _pick_year(pub: dt.date, month: int, day: int | None, tense: str | None) -> int:
     cands = []
     for y in (pub.year - 1, pub.year, pub.year + 1):
@@ -212,6 +453,8 @@ def _role(text: str, start: int) -> str:
     text, fast = _lowered(text)
     attr, since, near, deadline, window, far = _ROLES_L if fast else _ROLES
     before = text[max(0, start - 100):start]
+    if fast:
+        return _role_fast(before)
     if attr.search(before):
         return "attributive"
     if since.search(before):
@@ -273,13 +516,17 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
     taken: list[tuple[int, int]] = []
     rel_pending = []
     low = text.lower()
-    has_digit = _HAS_DIGIT.search(text) is not None
-    has_month = any(mn in text for mn in _MONTH_TOKENS)
+    has_month = _MONTH_TOKEN.search(text) is not None
     # the weekday pattern only matches capitalised names
-    has_weekday = "day" in text and any(w in text for w in _WEEKDAY_NAMES)
-    has_relative = any(w in low for w in _RELATIVE_TOKENS)
-    if not (has_digit or has_month or has_weekday or has_relative):
+    has_weekday = "day" in text and _WEEKDAY_NAME.search(text) is not None
+    has_relative = _has_relative_token(low)
+    # The patterns that need a digit (ISO, month-day, day-month, ordinal) are not gated on
+    # _HAS_DIGIT: without a digit they find nothing, and their finders cost less than \d.
+    iso = _matches_found(_RE_ISO, _ISO_AT, text)
+    ordinal = _matches_found(_RE_ORDINAL_DAY, _ORDINAL_AT, text)
+    if not (has_month or has_weekday or has_relative or iso or ordinal):
         return out
+    idx = text_index(text)[1] if _indexable(text, low) else None
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -289,15 +536,17 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
         out.append(DateMention(m_start, m_end, text[m_start:m_end], value or _mid(lo, hi), lo, hi, prec,
                                role or _role(text, m_start), last))
 
-    for m in (_RE_ISO.finditer(text) if has_digit else ()):
+    for m in iso:
         try:
             d = dt.date(int(m["year"]), int(m["m"]), int(m["d"]))
         except ValueError:
             continue
         add(m.start(), m.end(), d, d, "day", d)
 
-    for rx in ((_RE_MONTH_DAY, _RE_DAY_MONTH) if has_digit and has_month else ()):
-        for m in rx.finditer(text):
+    for rx in ((_RE_MONTH_DAY, _RE_DAY_MONTH) if has_month else ()):
+        # _RE_MONTH_DAY starts with a capital letter, which re skips to; _RE_DAY_MONTH with a number
+        for m in (_matches_at(rx, text, idx.get(DIGIT_KEY, ())) if idx is not None and rx is _RE_DAY_MONTH
+                  else rx.finditer(text)):
             if not free(m.start(), m.end()):
                 continue
             month = _month_key(m["mon"])
@@ -318,13 +567,19 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
                 continue
             start = m.start()
             # "Tuesday, June 10" - fold the weekday into the date
-            wm = re.search(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*$", text[max(0, start - 12):start])
+            wm = _WEEKDAY_BEFORE.search(text[max(0, start - 12):start])
             if wm:
                 start = start - (len(text[max(0, start - 12):start]) - wm.start())
             add(start, m.end(), first, last or first, "day", first, last, role if start == m.start() else None)
 
-    rel_iter = () if not has_relative else (
-        _RE_RELATIVE_LOW.finditer(low) if len(low) == len(text) else _RE_RELATIVE.finditer(text))
+    if not has_relative:
+        rel_iter = ()
+    elif len(low) != len(text):
+        rel_iter = _RE_RELATIVE.finditer(text)
+    elif idx is None:
+        rel_iter = _RE_RELATIVE_LOW.finditer(low)
+    else:
+        rel_iter = _matches_at(_RE_RELATIVE_LOW, low, _starts(text, _RELATIVE_KEYS))
     for m in rel_iter:
         if not free(m.start(), m.end()):
             continue
@@ -408,7 +663,8 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
         elif m["rel"]:
             rel_pending.append(m)
 
-    for m in (_RE_WEEKDAY.finditer(text) if has_weekday else ()):
+    for m in (() if not has_weekday else _RE_WEEKDAY.finditer(text) if idx is None else
+              _matches_at(_RE_WEEKDAY, text, _starts(text, _WEEKDAY_KEYS))):
         ws = m.start("wd")
         if not free(ws, m.end()):
             continue
@@ -418,22 +674,23 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
         d = _weekday(pub, wd, mod, _tense(text, start, m.end()))
         add(start, m.end(), d, d, "day", d)
 
-    for m in (_RE_MONTH.finditer(text) if has_month else ()):
+    for m in (() if not has_month else _RE_MONTH.finditer(text) if idx is None else
+              _matches_at(_RE_MONTH, text, _starts(text, _MONTH_KEYS))):
         if not free(m.start(), m.end()):
             continue
         mon_tok = m["mon"]
-        if mon_tok == "May" and re.match(r"\s+(?:be|have|take|not|also|well|need|come|want)\b", text[m.end():]):
+        if mon_tok == "May" and _MAY_VERB.match(text[m.end():]):
             continue
         month = _month_key(mon_tok)
         # "its September rule": an attributive month names a past measure
-        attributive = re.search(r"\b(?:its|their|the|his|this)\s+$", text[max(0, m.start() - 8):m.start()]) and \
-            re.match(r"\s+[a-z]", text[m.end():m.end() + 3])
+        attributive = _ATTRIBUTIVE_BEFORE.search(text[max(0, m.start() - 8):m.start()]) and \
+            _ATTRIBUTIVE_AFTER.match(text[m.end():m.end() + 3])
         tense = None if attributive else _tense(text, m.start(), m.end())
         year = int(m["year"]) if m["year"] else _pick_year(pub, month, None, tense)
         lo, hi, prec = _modded_month(year, month, m["mod"])
         add(m.start(), m.end(), lo, hi, prec)
 
-    for m in (_RE_ORDINAL_DAY.finditer(text) if has_digit else ()):
+    for m in ordinal:
         if not free(m.start(), m.end()):
             continue
         day = int(m["d1"])
@@ -449,7 +706,8 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
             continue
         add(m.start(), m.end(), d, d, "day", d)
 
-    out.sort(key=lambda o: o.start)
+    if len(out) > 1:
+        out.sort(key=lambda o: o.start)
     for m in rel_pending:
         if not free(m.start(), m.end()):
             continue
@@ -476,7 +734,8 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
             continue
         d = base_d + dt.timedelta(days=delta)
         add(m.start(), m.end(), d, d, "day", d)
-    out.sort(key=lambda o: o.start)
+    if len(out) > 1:
+        out.sort(key=lambda o: o.start)
     return out
 
 
@@ -486,7 +745,7 @@ def find_durations(text: str) -> list[Duration]:
     low = text.lower()
     if not ("day" in low or "week" in low or "month" in low or "year" in low):
         return out
-    for m in _RE_DURATION.finditer(text):
+    for m in _duration_matches(text, low):
         unit = m["unit"].lower()
         n = _num(m["n"]) if m["n"] else None
         if not (m["for"] or m["noun"] or (m["q"] and m["q"].lower() in ("another", "a further", "an additional", "further"))):
@@ -506,6 +765,18 @@ def find_durations(text: str) -> list[Duration]:
         else:
             out.append(Duration(m.start(), m.end(), m.group(0), years=n))
     return out
+
+
+def _duration_matches(text: str, low: str):
+    """``_RE_DURATION.finditer(text)``, tried only where a duration can start (see _DURATION_KEYS)."""
+    if not _indexable(text, low):
+        return _RE_DURATION.finditer(text)
+    starts = _starts(text, _DURATION_KEYS)
+    units = _starts(text, _UNIT_KEYS)
+    if units:
+        # the unit, or the space or hyphen before it
+        starts = sorted([*starts, *units, *[i - 1 for i in units if i]])
+    return _matches_at(_RE_DURATION, text, starts)
 
 
 def add_duration(d: dt.date, dur: Duration) -> dt.date:
