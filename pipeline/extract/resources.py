@@ -176,6 +176,9 @@ class WordIndex:
     def __contains__(self, key) -> bool:
         return key in self.keys
 
+    def get(self, key: str, default=None):
+        return self[key] if key in self.keys else default
+
     def __getitem__(self, key: str) -> list[int]:
         got = self._at.get(key)
         if got is None:
