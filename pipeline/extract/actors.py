@@ -5,7 +5,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .resources import per_document_cache, Gated, gazetteer, lexicon, text_index, word_regex
+from .resources import per_document_cache, Gated, gazetteer, lexicon, text_index, word_keys, word_regex
 
 PARTIES = ("US", "CN")
 
@@ -64,6 +64,20 @@ _NAME_KEY = re.compile(r"[a-z0-9]+")
 
 
 @functools.lru_cache(maxsize=None)
+def _first_chars() -> dict[str, frozenset]:
+    """Per word key of ``_by_key``, the first characters of its names (and "U" of
+    _US_DOTTED under "u"): a match at a word starts with one of them."""
+    _, table = _compiled()
+    out: dict[str, set] = {}
+    for name in table:
+        m = _NAME_KEY.match(name.lower())
+        if m:
+            out.setdefault(m.group()[:3], set()).add(name[0])
+    out.setdefault("u", set()).add("U")
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.lru_cache(maxsize=None)
 def _locations() -> list[tuple[str, "Gated"]]:
     return [(canon, word_regex(pats, flags=0)) for canon, pats in lexicon()["locations"].items()]
 
@@ -86,9 +100,16 @@ def find_actors(text: str) -> list[ActorMention]:
         return [ActorMention(m.start(), m.end(), m.group(0), *table.get(m.group(0), ("US", "country")))
                 for m in rx.finditer(text)]
     by_key, keys = _by_key()
+    firsts = _first_chars()
     cands = []
-    for k in keys.intersection(idx):
-        cands.extend((i, k) for i in idx[k])
+    # word_keys(text) is the set of idx's keys (memoised; the extractor has it already)
+    for k in keys & word_keys(text):
+        # names are case-sensitive: a word can only start one of the key's
+        # names if it starts with one of their first characters
+        f = firsts[k]
+        for i in idx[k]:
+            if text[i] in f:
+                cands.append((i, k))
     if not cands:
         return []
     cands.sort()

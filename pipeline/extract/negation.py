@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .resources import per_document_cache, has_span, lexicon, spans, word_regex
+from .resources import Gated, per_document_cache, has_span, lexicon, spans, text_index, word_keys, word_regex
 
 
 @functools.lru_cache(maxsize=None)
@@ -48,25 +48,48 @@ _SCOPE_BREAK = re.compile(r"\b(?:after|following|since|before|ahead\s+of)\s+(?:t
 _PLANNED_NP = re.compile(r"\s+(?:(?:with|between)\s+(?:[A-Z][\w.'-]*|and|the|Chinese|American|U\.S\.)(?:\s+(?:[A-Z][\w.'-]*|and|Chinese|American))*\s+)(?:planned|scheduled|slated)\b")
 
 
+_CLASSES = ("conditional", "speculation", "expectation", "negation", "opinion")
+
+
 def _found(key: str, sentence: str) -> tuple[tuple[int, int], ...]:
     """The spans of one cue class in ``sentence``, memoised per document."""
-    k = (key, sentence)
-    got = _FOUND.get(k)
-    if got is not None:
-        return got
-    rx, cased = _cues()[key]
-    got = spans(rx, sentence)
-    if cased is not None:
-        extra = spans(cased, sentence)
-        if extra:
-            got = tuple(sorted(got + extra))
-    if len(_FOUND) > 8192:
-        _FOUND.clear()
-    _FOUND[k] = got
-    return got
+    return (_SENTENCE.get(sentence) or _sentence(sentence))[1][key]
 
 
-_FOUND: dict = per_document_cache({})
+def _spans(rx: Gated, sentence: str, low: str, idx: dict, keys: frozenset) -> tuple[tuple[int, int], ...]:
+    """``spans(rx, sentence)`` for a pattern of ``word_regex``, without Gated's memo layers.
+
+    The sentence's results are memoised in _SENTENCE instead; this repeats the
+    steps of ``Gated._compute``: the pattern is tried, left to right and not
+    overlapping, at the words whose 3-letter key is in its gate, after the
+    left word boundary test. Anything else goes through ``spans``.
+    """
+    fast, gate = rx.fast, rx.gate
+    if fast is None or gate is None or len(low) != len(sentence):
+        return spans(rx, sentence)
+    hit = gate.intersection(keys)
+    if not hit:
+        return ()
+    if len(hit) == 1:
+        cands = idx[next(iter(hit))]
+    else:
+        cands = sorted([i for k in hit for i in idx[k]])
+    subject = sentence if rx.case else low
+    match = fast.match
+    out = []
+    pos = 0
+    for i in cands:
+        if i < pos:
+            continue
+        if i:
+            ch = low[i - 1]
+            if ch.isalnum() or ch == "_" or ch == "-":
+                continue
+        m = match(subject, i)
+        if m is not None:
+            out.append(m.span())
+            pos = m.end()
+    return tuple(out)
 
 
 _OPENING: dict[str, bool] = per_document_cache({})
@@ -81,6 +104,77 @@ def _opens_conditional(sentence: str) -> bool:
     return r
 
 
+# the first three letters of the words a _SCOPE_BREAK match starts with
+_BREAK_KEYS = frozenset({"aft", "fol", "sin", "bef", "ahe"})
+# every match of _cues()["modal_after"] contains one of these, lower-cased
+_MODAL_WORD = re.compile(r"might|could|may|would|can|expected")
+
+_SENTENCE: dict[str, tuple] = per_document_cache({})
+
+
+def _sentence(sentence: str) -> tuple:
+    """What the triggers of ``sentence`` read, computed once per document:
+
+    (whether a conditional opens it, {cue class: spans}, the lower-cased text
+    if ASCII else None, whether it contains "if", whether it contains a
+    _MODAL_WORD, _PLANNED spans, whether a participle of _PLANNED_NP occurs,
+    _SCOPE_BREAK spans).
+    """
+    low, idx = text_index(sentence)
+    keys = word_keys(sentence)
+    cues = _cues()
+    found = {}
+    for key in _CLASSES:
+        rx, cased = cues[key]
+        got = _spans(rx, sentence, low, idx, keys)
+        if cased is not None:
+            extra = _spans(cased, sentence, low, idx, keys)
+            if extra:
+                got = tuple(sorted(got + extra))
+        found[key] = got
+    planned = _spans(_PLANNED, sentence, low, idx, keys)
+    participle = "planned" in sentence or "scheduled" in sentence or "slated" in sentence
+    if sentence.isascii():
+        breaks = _scope_breaks(sentence, keys)
+        # In ASCII text re.I is plain ASCII case folding, so a match of
+        # "after" contains "if" and one of "modal_after" a _MODAL_WORD in ``low``.
+        has_if = "if" in low
+        has_modal = ("might" in low or "could" in low or "may" in low or "would" in low
+                     or "can" in low or "expected" in low)  # _MODAL_WORD.search(low)
+    else:
+        low, breaks, has_if, has_modal = None, spans(_SCOPE_BREAK, sentence), True, True
+    if len(_SENTENCE) > 4096:
+        _SENTENCE.clear()
+    r = _SENTENCE[sentence] = (_opens_conditional(sentence), found, low, has_if, has_modal, planned,
+                               participle, breaks)
+    return r
+
+
+def _scope_breaks(sentence: str, keys: frozenset) -> tuple[tuple[int, int], ...]:
+    r"""``spans(_SCOPE_BREAK, sentence)`` for ASCII text, trying the pattern only where it can start.
+
+    In ASCII text a match starts a word (its ``\b``) with "after", "following",
+    "since", "before" or "ahead": at an offset ``text_index`` lists under that
+    word's first three letters. ``finditer`` finds nothing at other offsets
+    and goes on from each match's end, as this loop does.
+    """
+    hit = _BREAK_KEYS.intersection(keys)
+    if not hit:
+        return ()
+    idx = text_index(sentence)[1]
+    match = _SCOPE_BREAK.match
+    out = []
+    pos = 0
+    for i in sorted([i for k in hit for i in idx[k]]):
+        if i < pos:
+            continue
+        m = match(sentence, i)
+        if m is not None:
+            out.append(m.span())
+            pos = m.end()
+    return tuple(out)
+
+
 def irrealis(sentence: str, clause_start: int, trigger_start: int, trigger_end: int,
              clause_end: int) -> str | None:
     """The kind of cue that blocks the trigger, or None when it is asserted.
@@ -90,16 +184,18 @@ def irrealis(sentence: str, clause_start: int, trigger_start: int, trigger_end: 
     planned meeting"); only negation right before it blocks it. Cue matches
     are computed once per sentence; each trigger checks the windows around it.
     """
-    if _opens_conditional(sentence):
+    opening, found, low, has_if, has_modal, planned_spans, participle, breaks = (
+        _SENTENCE.get(sentence) or _sentence(sentence))
+    if opening:
         return "conditional"
     # a colon continues the thought of its sentence ("might lock in a bargain: ...")
     colon = sentence.rfind(": ", 0, trigger_start)
     if colon >= 0:
         for key in ("conditional", "speculation", "expectation"):
-            if has_span(_found(key, sentence), 0, colon):
+            if has_span(found[key], 0, colon):
                 return key
-    planned = has_span(spans(_PLANNED, sentence), max(0, trigger_start - 25), trigger_end + 25)
-    if not planned and ("planned" in sentence or "scheduled" in sentence or "slated" in sentence):
+    planned = has_span(planned_spans, max(0, trigger_start - 25), trigger_end + 25)
+    if not planned and participle:
         # "the meeting between Trump and Xi planned for later this month": a
         # participle inside the noun phrase, before any comma or verb group
         m = _PLANNED_NP.match(sentence, trigger_end)
@@ -108,24 +204,33 @@ def irrealis(sentence: str, clause_start: int, trigger_start: int, trigger_end: 
     # a temporal preposition opens a phrase whose happening is presupposed, out
     # of reach of a modal before it ("more than investors had dared to hope
     # for after the weekend talks", "could retaliate after Washington raised")
-    for b_start, b_end in spans(_SCOPE_BREAK, sentence):
+    for b_start, b_end in breaks:
         if b_start >= trigger_start:
             break
         if b_start >= lo:
             lo = b_end
     # negation must be close to the trigger
-    if has_span(_found("negation", sentence), max(lo, trigger_start - 35), trigger_start):
+    if has_span(found["negation"], max(lo, trigger_start - 35), trigger_start):
         return "negation"
     if planned:
         return None
     for key in ("conditional", "speculation", "opinion"):
-        if has_span(_found(key, sentence), lo, trigger_start):
+        if has_span(found[key], lo, trigger_start):
             return key
-    if has_span(_found("expectation", sentence), max(lo, trigger_start - 50), trigger_start):
+    if has_span(found["expectation"], max(lo, trigger_start - 50), trigger_start):
         return "expectation"
     cues = _cues()
-    if cues["after"].match(sentence, trigger_end, clause_end):
-        return "conditional"
-    if cues["modal_after"].match(sentence, trigger_end, clause_end):
-        return "speculation"
+    # Pre-checks (``low`` is the ASCII text lower-cased, see _sentence): a match
+    # of "after" ends with "if" at most 80 + 2 characters after the trigger,
+    # inside the clause; without one it cannot match. The pre-check is skipped
+    # for a negative offset (str.find counts those from the end, re from 0).
+    if has_if and (low is None or trigger_end < 0
+                   or low.find("if", trigger_end, min(clause_end, trigger_end + 82)) >= 0):
+        if cues["after"].match(sentence, trigger_end, clause_end):
+            return "conditional"
+    # a match of "modal_after" contains a _MODAL_WORD inside the clause (the
+    # same pos/endpos, so the same clamping of out-of-range offsets)
+    if has_modal and (low is None or _MODAL_WORD.search(low, trigger_end, clause_end) is not None):
+        if cues["modal_after"].match(sentence, trigger_end, clause_end):
+            return "speculation"
     return None

@@ -23,15 +23,38 @@ class Sentence:
     end: int
 
 
+# the characters of _WORD_BEFORE's run
+_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+
+
 def _is_abbrev(body: str, dot_pos: int) -> bool:
-    m = _WORD_BEFORE.search(body, max(0, dot_pos - 12), dot_pos)
-    if not m:
+    # _WORD_BEFORE.search(body, max(0, dot_pos - 12), dot_pos), with string
+    # methods: its leftmost match is the run of [A-Za-z.] that ends the window
+    # (or ends right before a final newline, where "$" also matches), from the
+    # run's first letter on; no letter in the run, no match.
+    seg = body[max(0, dot_pos - 12):dot_pos]
+    if seg.endswith("\n"):
+        seg = seg[:-1]
+    word = seg[len(seg.rstrip(_WORD_CHARS)):].lstrip(".")
+    if not word:
         return False
-    word = m.group(1).lower().rstrip(".")
+    word = word.lower().rstrip(".")
     if word in _ABBREV:
         return True
     # single capital initial ("Donald J. Trump")
     return len(word) == 1
+
+
+def _candidates(body: str) -> list[int]:
+    """The offsets of the characters a _BOUNDARY match starts with, in order."""
+    out = []
+    for ch in ".!?\n":
+        i = body.find(ch)
+        while i >= 0:
+            out.append(i)
+            i = body.find(ch, i + 1)
+    out.sort()
+    return out
 
 
 def split_sentences(body: str) -> list[Sentence]:
@@ -39,13 +62,24 @@ def split_sentences(body: str) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     n = len(body)
-    for m in _BOUNDARY.finditer(body):
-        if m.group(0)[0] == ".":
-            if _is_abbrev(body, m.start()) and "\n" not in m.group(0):
+    # _BOUNDARY.finditer(body), trying the pattern only where a match can
+    # start (".", "!", "?" or a newline) and going on from each match's end
+    match = _BOUNDARY.match
+    pos = 0
+    for i in _candidates(body):
+        if i < pos:
+            continue
+        m = match(body, i)
+        if m is None:
+            continue
+        pos = m.end()
+        first = body[i]
+        if first == ".":
+            if _is_abbrev(body, i) and "\n" not in m.group(0):
                 continue
-        end = m.end() if m.group(0)[0] != "\n" else m.start()
+        end = pos if first != "\n" else i
         _emit(body, start, end, out)
-        start = m.end()
+        start = pos
     if start < n:
         _emit(body, start, n, out)
     return out
