@@ -28,8 +28,8 @@ MONTHS = {
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
-    "thirty": 30, "sixty": 60, "ninety": 90, "several": None, "few": None,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "sixty": 60, "ninety": 90, "several": None, "few": None,
 }
 
 # Month names are matched case-sensitively (capitalised) so "may" the verb is not May.
@@ -38,10 +38,10 @@ _MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|Oc
 _ORD = r"(?:st|nd|rd|th)?"
 _RE_MONTH_DAY = re.compile(
     _MON + r"\s+(?P<d1>\d{1,2})" + _ORD + r"(?![\d%])"
-    r"(?:\s*(?:-|–|—|to)\s*(?P<d2>\d{1,2})" + _ORD + r"(?![\d%:]))?"
+    r"(?:\s*(?:-|–|—|to|and)\s*(?P<d2>\d{1,2})" + _ORD + r"(?![\d%:])(?!\s*(?:percent|per\s+cent)))?"
     r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b")
 _RE_DAY_MONTH = re.compile(
-    r"\b(?P<d1>\d{1,2})" + _ORD + r"(?:\s*(?:-|–)\s*(?P<d2>\d{1,2})" + _ORD + r")?\s+(?:of\s+)?" + _MON +
+    r"\b(?P<d1>\d{1,2})" + _ORD + r"(?:\s*(?:-|–|and)\s*(?P<d2>\d{1,2})" + _ORD + r")?\s+(?:of\s+)?" + _MON +
     r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b")
 _RE_ISO = re.compile(r"\b(?P<year>20\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _MON_ALONE = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
@@ -57,11 +57,12 @@ _RE_RELATIVE = re.compile(
     r"\b(?:(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
     r"|(?P<yesterday>yesterday|last\s+night)"
     r"|(?P<tomorrow>tomorrow)"
-    r"|(?P<wk>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next|the\s+past|the\s+previous|the\s+coming)\s+week(?:end)?|(?:over\s+)?the\s+weekend)"
+    r"|(?P<wk>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next|the\s+past|the\s+previous|the\s+coming)\s+week(?:end)?|(?:over\s+)?the\s+weekend|(?:earlier|later)\s+in\s+the\s+week)"
     r"|(?P<mo>(?:(?:earlier|later|early|late|mid)[\s-]+)?(?:last|this|next|the\s+previous|the\s+past)\s+month)"
     r"|(?P<yr>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next)\s+year)"
-    r"|(?P<ago>(?P<agon>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)\s+(?P<agou>days?|weeks?|months?)\s+ago)"
-    r"|(?P<rel>(?:the\s+)?(?P<reln>previous|following|next|preceding)\s+day|the\s+day\s+(?P<relb>before|after)"
+    r"|(?P<ago>(?P<agon>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)\s+(?P<agou>days?|weeks?|months?|years?)\s+ago(?P<agotoday>\s+today)?)"
+    r"|(?P<inn>in\s+(?P<innn>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)\s+(?P<innu>days?|weeks?))"
+    r"|(?P<rel>(?:the\s+)?(?P<reln>previous|following|next|preceding)\s+day|the\s+day\s+(?P<relb>before|after)|(?P<same>the\s+same\s+day)"
     r"|(?P<reln2>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+(?P<reld>later|earlier|after|before)))\b",
     re.I)
 
@@ -71,7 +72,7 @@ _RE_RELATIVE_LOW = re.compile(_RE_RELATIVE.pattern)
 _FUTURE_CUES = re.compile(
     r"\b(?:will|would|'ll|shall|is\s+to|are\s+to|due|scheduled|set\s+to|plans?\s+to|planned|going\s+to|next|"
     r"upcoming|expires?|expiring|runs?\s+(?:out|until)|"
-    r"when\s+they|to\s+meet|to\s+visit|to\s+take\s+effect)\b|'ll\b", re.I)
+    r"when\s+they|to\s+meet|to\s+visit|to\s+take\s+effect|takes\s+effect)\b|'ll\b", re.I)
 _IMMEDIATE_FUTURE = re.compile(r"\b(?:from|starting|beginning|effective|until|till|through|by|as\s+of)\s+(?:on\s+)?$", re.I)
 _PAST_CUES = re.compile(
     r"\b(?:\w{3,}ed|was|were|had|did|said|met|held|spoke|began|took|came|struck|drew|told|ago|last|"
@@ -80,7 +81,7 @@ _PAST_CUES = re.compile(
 _ROLE_EFFECTIVE_NEAR = re.compile(
     r"(?:\bfrom|\bstarting(?:\s+on|\s+from)?|\bbeginning(?:\s+on)?|\beffective(?:\s+on|\s+from)?|\bwith\s+effect\s+from|"
     r"\bas\s+of|\bappl(?:y|ies|ied)\s+from|\btakes?\s+effect(?:\s+on|\s+from)?|\btake\s+effect(?:\s+on|\s+from)?)"
-    r"(?:\s+(?:12:01|midnight|\d{1,2}:\d{2})(?:\s*[ap]\.m\.)?(?:\s+\w+\s+time)?\s+on)?\s*$", re.I)
+    r"(?:\s+(?:at\s+)?(?:12:01|midnight|\d{1,2}:\d{2})(?:\s*[ap]\.m\.)?(?:\s+\w+\s+time)?\s+on)?\s*$", re.I)
 _ROLE_EFFECTIVE_FAR = re.compile(
     r"\b(?:took\s+effect|came\s+into\s+force|comes?\s+into\s+force|kick(?:ed|s)?\s+in|went\s+into\s+effect|"
     r"goes\s+into\s+effect|in\s+force|applied)\b[^.;,]{0,70}$", re.I)
@@ -88,6 +89,9 @@ _ROLE_DEADLINE = re.compile(
     r"(?:\buntil|\btill|\bthrough|\bexpires?(?:\s+on)?|\bexpiring(?:\s+on)?|\bexpired(?:\s+on)?|\bruns?\s+out\s+on|"
     r"\bran\s+out\s+on|\blapses?\s+on|\bno\s+later\s+than|\bby|\bbefore|\bdeadline\s+of|\bdue\s+(?:on|by)|"
     r"\bexpire\s+on|\bexpiry\s+date:?|\bends?\s+on|\bruns?\s+until|\b(?:extended|extend|extending|extends)\b[^.;]{0,60}?\bto|"
+    r"\b(?:push(?:ed|es|ing)?\s+back|moved|postponed|delayed)\b[^.;]{0,60}?\bto|"
+    r"\b(?:due\s+to\s+(?:close|end|expire|lapse|run\s+out)|closes?|ends?|expires?|lapses?)\s+(?:at\s+)?"
+    r"(?:12:01|midnight|noon|\d{1,2}(?::\d{2})?)(?:\s*[ap]\.m\.)?(?:\s+\w+\s+time)?\s+on|\bruns?\s+out|"
     r"\bpause\s+(?:\w+\s+){0,3}to)\s*$", re.I)
 _ROLE_ATTR = re.compile(r"(?:\b(?:order|rule|statement|announcement|measures?|agreement|deal|letter)s?\s+(?:of|dated)|\bdated"
                         r"|\b(?:story|article|report|column|piece|edition|version|dispatch)\s+(?:that\s+was\s+|first\s+)?"
@@ -161,7 +165,7 @@ _RELATIVE_KEYS = _keys(
     "today", "tonight", "this", "yesterday", "last", "tomorrow", "earlier", "later", "early", "late",
     "next", "the", "over", "mid", "previous", "following", "preceding",
     "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "fourteen", "fifteen") | {DIGIT_KEY}
+    "twelve", "fourteen", "fifteen", "in") | {DIGIT_KEY}
 _WEEKDAY_KEYS = _keys("last", "next", "this", "coming", "early", "late", "on", *WEEKDAYS)
 _MONTH_KEYS = _keys("early", "mid", "late", "the", "end", *MONTHS)
 # Offsets are only comparable when lower-casing keeps the length, and the index misses
@@ -310,7 +314,10 @@ def _role_fast(before: str) -> str:
             or (w1 == "on" and (w2.endswith(_NEAR_BEFORE_ON) or w2[-1:].isdecimal()))) and near.search(before):
         return "effective"
     if (w1.endswith(_DEADLINE_END) or w1 == "than"
-            or (w1.endswith("to") and ("extend" in before or "pause" in before))
+            or (w1.endswith("to") and ("extend" in before or "pause" in before or "push" in before
+                                         or "moved" in before or "postponed" in before or "delayed" in before))
+            or (w1 == "on" and w2 in ("a.m.", "p.m.", "midnight", "noon", "time") or w2[-1:].isdecimal())
+            or (w1 == "out" and w2.startswith("run"))
             or (w1 == "of" and w2.endswith("deadline"))
             or (w1 == "on" and (w2 == "out" or w2.endswith(_DEADLINE_BEFORE_ON)))) and deadline.search(before):
         return "deadline"
@@ -327,7 +334,7 @@ def _role_fast(before: str) -> str:
 # whole word (every alternative is word characters between \b's): a listed word, or a
 # word of five or more characters ending in "ed".
 _FUTURE_KEYS = _keys("will", "would", "shall", "is", "are", "due", "scheduled", "set", "plans", "planned",
-                     "going", "next", "upcoming", "expires", "runs", "when", "to")
+                     "going", "next", "upcoming", "expires", "runs", "when", "to", "takes")
 _PAST_WORDS = _PAST_CUES.pattern[len(r"\b(?:\w{3,}ed|"):-len(r")\b")].split("|")
 assert _PAST_CUES.pattern == r"\b(?:\w{3,}ed|" + "|".join(_PAST_WORDS) + r")\b" and all(
     w.isalpha() and w.islower() and len(w) >= 3 for w in _PAST_WORDS)
@@ -557,7 +564,7 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
                 year = int(m["year"])
             elif role in ("deadline", "effective"):
                 year = next(y for y in (pub.year - 1, pub.year, pub.year + 1)
-                            if dt.date(y, month, min(d1, _month_end(y, month))) >= pub - dt.timedelta(days=90))
+                            if dt.date(y, month, min(d1, _month_end(y, month))) >= pub - dt.timedelta(days=183))
             else:
                 year = _pick_year(pub, month, d1, _tense(text, m.start(), m.end()))
             try:
@@ -657,9 +664,24 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
             elif unit.startswith("week"):
                 d = pub - dt.timedelta(days=7 * n)
                 add(m.start(), m.end(), d - dt.timedelta(days=3), d + dt.timedelta(days=3), "week", d)
+            elif unit.startswith("year"):
+                y = pub.year - n
+                d = dt.date(y, pub.month, min(pub.day, _month_end(y, pub.month)))
+                if m["agotoday"]:  # "a year ago today": the same calendar day
+                    add(m.start(), m.end(), d, d, "day", d)
+                else:
+                    add(m.start(), m.end(), d - dt.timedelta(days=15), d + dt.timedelta(days=15), "approx", d)
             else:
                 d = pub - dt.timedelta(days=30 * n)
                 add(m.start(), m.end(), d - dt.timedelta(days=15), d + dt.timedelta(days=15), "approx", d)
+        elif m["inn"]:  # "runs out in thirteen days": counted from the publication day
+            n = _num(m["innn"]) or 1
+            if m["innu"].lower().startswith("day"):
+                d = pub + dt.timedelta(days=n)
+                add(m.start(), m.end(), d, d, "day", d)
+            else:
+                d = pub + dt.timedelta(days=7 * n)
+                add(m.start(), m.end(), d - dt.timedelta(days=3), d + dt.timedelta(days=3), "week", d)
         elif m["rel"]:
             rel_pending.append(m)
 
@@ -714,7 +736,9 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
         prior = [o for o in out if o.end <= m.start()]
         later = [o for o in out if o.start >= m.end()]
         base_d = prior[-1].value if prior else (anchor() if callable(anchor) else anchor)
-        if m["reln"]:
+        if m["same"]:
+            delta = 0  # "the same day": the day last mentioned
+        elif m["reln"]:
             delta = -1 if m["reln"].lower() in ("previous", "preceding") else 1
         elif m["relb"]:
             delta = -1 if m["relb"].lower() == "before" else 1
