@@ -697,40 +697,60 @@ def _leader_threats(mentions: list[Mention], sentence: str, actors) -> None:
                 break
 
 
+_DUR_OF_TALKS = re.compile(r"\bof\s+(?:talks|negotiations)")
+_DUR_WITHIN = re.compile(r"(?:within|in|after|over|past|last|first|next)\s+(?:\w+\s+)?$", re.I)
+
+
 def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]:
     c = _compiled()["tariff_deadline"]
     out = []
-    anchors = list(c["anchor"].finditer(sentence))
+    anchors = [a.start() for a in c["anchor"].finditer(sentence)]
     if not anchors:
         return out
-    durations = D.find_durations(sentence)
+    durations = None  # D.find_durations(sentence), found on first use (only a trigger without a deadline date reads it)
     undated_expiry: set = set()
     for action in ("extend", "shorten", "expire", "set"):
         for m in c[action].finditer(sentence):
-            clause = _clause_of(clauses, m.start())
-            if not any(clause[0] <= a.start() < clause[1] and abs(a.start() - m.start()) < 120 for a in anchors):
+            ms = m.start()
+            clause = _clause_of(clauses, ms)
+            if not any(clause[0] <= a < clause[1] and abs(a - ms) < 120 for a in anchors):
                 continue
-            if any(x.t_start <= m.start() < x.t_end + 40 and x.t_start - 40 <= m.start() for x in out):
+            if any(x.t_start <= ms < x.t_end + 40 and x.t_start - 40 <= ms for x in out):
                 continue
             if action == "set" and any(x.clause == clause and x.action in ("extend", "shorten") for x in out):
                 continue  # "keep ... suspended for a further 90 days" is the extension itself
-            mm = base("tariff_deadline", "set" if action == "expire" else action, m.start(), m.end())
-            if not mm:
-                continue
-            # the measure the trigger is about must be asserted too: "would work
-            # to keep in place the suspension ... for a further 90 days"
-            near = [a.start() for a in anchors if max(clause[0], m.start() - 150) <= a.start() < m.start()
-                    and a.start() < m.start() - 8] if action != "expire" else ()
-            if near and _has_unreal_cue(sentence, clause[0], m.start()) and any(irrealis(sentence, clause[0], a, a, clause[1]) in _UNREAL for a in near):
-                continue
             # the deadline: a date in a deadline role, else anchor + duration
             # "has an expiry date: August 12" - a colon introduces the value
             c_hi = clause[1]
             if sentence.startswith(": ", c_hi):
                 c_hi = _clause_of(clauses, c_hi + 2)[1]
             dl = [d for d in dates if d.role == "deadline" and clause[0] <= d.start < c_hi]
+            durs = None
+            if not dl and action != "expire":
+                # Checked before base(): these two skips read neither base's
+                # mention nor any state base changes (it has no side effects),
+                # and a trigger base rejects is skipped as well.
+                if action == "set" and clause in undated_expiry:
+                    continue  # "the 90-day pause runs out soon": the duration names the pause
+                if durations is None:
+                    durations = D.find_durations(sentence)
+                # "for the same 90-day period" points back to a period stated before
+                durs = [d for d in durations if clause[0] <= d.start < clause[1] and not d.text.lower().startswith(("the same", "for the same"))
+                        and not _DUR_OF_TALKS.search(sentence[d.end:d.end + 14])
+                        and not _DUR_WITHIN.search(sentence[max(0, d.start - 20):d.start])]
+                if not durs:
+                    continue
+            mm = base("tariff_deadline", "set" if action == "expire" else action, ms, m.end())
+            if not mm:
+                continue
+            # the measure the trigger is about must be asserted too: "would work
+            # to keep in place the suspension ... for a further 90 days"
+            near = [a for a in anchors if max(clause[0], ms - 150) <= a < ms
+                    and a < ms - 8] if action != "expire" else ()
+            if near and _has_unreal_cue(sentence, clause[0], ms) and any(irrealis(sentence, clause[0], a, a, clause[1]) in _UNREAL for a in near):
+                continue
             if dl:
-                best = min(dl, key=lambda d: abs(d.start - m.start()))
+                best = min(dl, key=lambda d: abs(d.start - ms))
                 mm.deadline = best.last or best.value
                 mm.extra["deadline_prec"] = best.precision
                 mm.extra["deadline_hi"] = best.hi
@@ -738,16 +758,8 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
                 # "the 90-day pause runs out" with no date: the deadline is not stated
                 undated_expiry.add(clause)
                 continue
-            elif action == "set" and clause in undated_expiry:
-                continue  # "the 90-day pause runs out soon": the duration names the pause
             else:
-                # "for the same 90-day period" points back to a period stated before
-                durs = [d for d in durations if clause[0] <= d.start < clause[1] and not d.text.lower().startswith(("the same", "for the same"))
-                        and not re.search(r"\bof\s+(?:talks|negotiations)", sentence[d.end:d.end + 14])
-                        and not re.search(r"(?:within|in|after|over|past|last|first|next)\s+(?:\w+\s+)?$", sentence[max(0, d.start - 20):d.start], re.I)]
-                if not durs:
-                    continue
-                dur = min(durs, key=lambda d: abs(d.start - m.start()))
+                dur = min(durs, key=lambda d: abs(d.start - ms))
                 starts = [d for d in dates if d.role == "effective" and clause[0] <= d.start < clause[1]]
                 mm.extra["duration"] = dur
                 mm.extra["computed"] = True
@@ -779,52 +791,75 @@ def _opens_cond(sentence: str) -> bool:
 _UNREAL = ("expectation", "speculation", "conditional", "opinion")
 
 
+_MEET_VERB = re.compile(r"\b(?:meet(?:s|ing)?|met)\b")
+_MEET_CN_SIDE = re.compile(r"\bChinese\s+delegation|\bVice\s+Premier|He\s+Lifeng|Li\s+Chenggang")
+_MEET_NEGOTIATORS = re.compile(r"\bnegotiators|delegations\b")
+_SCHEDULED = re.compile(r"\b(?:will|would|to)\s+meet\b|\bscheduled\b|\bnext\s+round\b")
+_UNSET = object()
+
+
 def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
     c = _compiled()
     lc = c["leader_contact"]
     out = []
     spec = c["talks"]
-    leaders = {a.code for a in actors if a.kind == "leader"}
-    pair = bool(lc["pair"].search(sentence)) or {"US", "CN"} <= leaders
     triggers = []
     for m in spec["anchor"].finditer(sentence):
         word = m.group(0).lower()
-        clause = _clause_of(clauses, m.start())
-        c_leaders = {a.code for a in actors if a.kind == "leader" and clause[0] <= a.start < clause[1]}
-        if word.startswith(("meeting", "session")) and (c_leaders or lc["pair"].search(sentence, clause[0], clause[1])
-                                                        or (c_leaders and re.search(r"\b(?:with|between)\b", sentence[m.end():m.end() + 20]))):
-            continue  # a leaders' meeting
+        # (the clause is only needed for "meeting"/"session"; a former third
+        # test, "a leader in the clause and 'with' after it", could never decide:
+        # a leader in the clause already skips)
+        if word.startswith(("meeting", "session")):
+            clause = _clause_of(clauses, m.start())
+            if any(a.kind == "leader" and clause[0] <= a.start < clause[1] for a in actors) \
+                    or lc["pair"].search(sentence, clause[0], clause[1]):
+                continue  # a leaders' meeting
         triggers.append((m.start(), m.end()))
     # "Bessent met He Lifeng", "will meet a Chinese delegation"
-    for m in re.finditer(r"\b(?:meet(?:s|ing)?|met)\b", sentence):
+    # (every match of the case-sensitive _MEET_VERB contains "meet" or "met")
+    for m in (_MEET_VERB.finditer(sentence) if "met" in sentence or "meet" in sentence else ()):
         clause = _clause_of(clauses, m.start())
         officials = [a for a in actors if clause[0] <= a.start < clause[1] and a.kind in ("official", "agency")]
         if any(a.kind == "leader" and m.start() - 60 <= a.start < m.end() + 40 for a in actors):
             continue
-        if {a.code for a in officials} >= {"US"} and (re.search(r"\bChinese\s+delegation|\bVice\s+Premier|He\s+Lifeng|Li\s+Chenggang", sentence[m.end():clause[1]])
+        if {a.code for a in officials} >= {"US"} and (_MEET_CN_SIDE.search(sentence[m.end():clause[1]])
                                                      or {"CN"} <= {a.code for a in officials}):
             triggers.append((m.start(), m.end()))
-        elif re.search(r"\bnegotiators|delegations\b", sentence[clause[0]:m.start()]):
+        elif _MEET_NEGOTIATORS.search(sentence[clause[0]:m.start()]):
             triggers.append((m.start(), m.end()))
     seen_clause = set()
+    bilateral_text = None  # whether the sentence names both sides; searched once, on first need
+    talk_days = _UNSET     # "two days of talks ended ...": searched once, on first need
     for s, e in sorted(triggers):
         clause = _clause_of(clauses, s)
-        ctext = sentence[clause[0]:clause[1]]
+        # a third government that takes part (not one named as a target or a
+        # goods' origin: "purchases of Russian oil") makes it other talks.
+        # Checked before base(): it does not read base's mention, and base has
+        # no side effects, so skipping base for a dropped trigger changes nothing.
+        if any(a.is_party and clause[0] <= a.start < clause[1] and a.code not in ("US", "CN")
+               and not _is_target(sentence, a) for a in actors):
+            continue
+        loc = locs = _UNSET
+        if seen_clause:
+            # A (clause, venue) pair already given a mention is dropped whatever
+            # base returns, so check it first; the sentence's venues are memoised
+            # by now (the trigger that filled seen_clause looked them up).
+            loc = find_location(sentence, s, clause[0], clause[1])
+            locs = _locations_in(sentence, clause[0], clause[1])
+            if len(locs) < 2 and (clause, loc) in seen_clause:
+                continue
         mm = base("talks", "hold", s, e)
         if not mm:
             continue
-        codes = mm.parties
-        bilateral = bool(c["talks_bilateral"].search(sentence)) or {"US", "CN"} <= codes
-        loc = find_location(sentence, s, clause[0], clause[1])
-        if not bilateral and not loc:
-            mm.extra["needs_date"] = True
-        # a third government that takes part (not one named as a target or a
-        # goods' origin: "purchases of Russian oil") makes it other talks
-        if {a.code for a in actors if a.is_party and clause[0] <= a.start < clause[1]
-                and a.code not in ("US", "CN") and not _is_target(sentence, a)}:
-            continue
+        if loc is _UNSET:
+            loc = find_location(sentence, s, clause[0], clause[1])
+        if not loc and not {"US", "CN"} <= mm.parties:
+            if bilateral_text is None:
+                bilateral_text = c["talks_bilateral"].search(sentence) is not None
+            if not bilateral_text:
+                mm.extra["needs_date"] = True
         tail = sentence[clause[0]:min(clause[1], e + 60)]
-        if mm.tense == "future" or re.search(r"\b(?:will|would|to)\s+meet\b|\bscheduled\b|\bnext\s+round\b", tail):
+        if mm.tense == "future" or _SCHEDULED.search(tail):
             mm.action = "schedule"
         # talks that ran and ended are reported as held ("two days of talks ended
         # on Tuesday"): the annotation keeps `hold` for a round that took place
@@ -833,7 +868,8 @@ def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
         if loc and _venue_tight(sentence, s, e, loc):
             mm.extra["venue_tight"] = True
         # several venues in one clause ("rounds in London in June and Stockholm in late July")
-        locs = _locations_in(sentence, clause[0], clause[1])
+        if locs is _UNSET:
+            locs = _locations_in(sentence, clause[0], clause[1])
         if len(locs) >= 2:
             for canon, pos in locs:
                 x = mm.copy()
@@ -847,12 +883,13 @@ def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
                 continue
             seen_clause.add(key)
             out.append(mm)
-        dm = _TALK_DAYS.search(sentence)
-        if dm and _TALK_END.search(sentence):
-            n = D._num(dm["n"]) or 1
+        if talk_days is _UNSET:
+            dm = _TALK_DAYS.search(sentence)
+            talk_days = (D._num(dm["n"]) or 1) if dm and _TALK_END.search(sentence) else None
+        if talk_days is not None:
             for x in out:
                 if x.event_type == "talks" and x.sent == si:
-                    x.extra["first_day_offset"] = -(n - 1)
+                    x.extra["first_day_offset"] = -(talk_days - 1)
     return out
 
 
@@ -898,28 +935,37 @@ def _locations_in(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[s
 _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|their)\s+$", re.I)
 
 
+_CALL_OFF = re.compile(r"\bcall(?:s|ed)?\s+(?:off|for|on)\b", re.I)
+
+
 def _leader_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
     lc = _compiled()["leader_contact"]
     out = []
     leaders = {a.code for a in actors if a.kind == "leader"}
     codes = {a.code for a in actors if a.is_party}
-    pair = bool(lc["pair"].search(sentence)) or {"US", "CN"} <= leaders
+    # both leaders named, else the pair pattern (searched on the first trigger only)
+    pair = True if {"US", "CN"} <= leaders else None
     for action in ("call", "meeting"):
         for m in lc[action].finditer(sentence):
             word = m.group(0).lower()
             visit = word.startswith("visit")
+            if pair is None:
+                pair = bool(lc["pair"].search(sentence))
             if not (pair or (visit and leaders and {"US", "CN"} <= codes)):
                 continue
-            if action == "call" and re.search(r"\bcall(?:s|ed)?\s+(?:off|for|on)\b", sentence[m.start():m.end() + 5], re.I):
+            if action == "call" and _CALL_OFF.search(sentence[m.start():m.end() + 5]):
                 continue
-            mm = base("leader_contact", action, m.start(), m.end())
-            if not mm:
-                continue
+            # The two repeat checks read only earlier mentions, not this one:
+            # checked before base() (which has no side effects), as a trigger
+            # base rejects is skipped as well.
             if any(x.action == action and abs(x.t_start - m.start()) < 40 for x in out):
                 continue
             if _ANAPHOR_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) and any(
                     x.action == action and x.t_end <= m.start() for x in out):
                 continue  # "spoke by phone ..., Trump said after the call": the same call again
+            mm = base("leader_contact", action, m.start(), m.end())
+            if not mm:
+                continue
             mm.location = find_location(sentence, m.start()) if action == "meeting" else None
             mm.confidence = 0.75
             out.append(mm)
@@ -950,6 +996,10 @@ _INFINITIVE_BEFORE = re.compile(r"\b(?:agreed|agree|agrees|plans?|planned|expect
 _COORD_DATES = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s*(?:on\s+|in\s+)?")
 
 
+_POSSESSIVE_S = re.compile(r"^['’]s\b")
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "approx": 3}
+
+
 def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMention], clauses) -> None:
     """Give each mention its occurrence and effective dates.
 
@@ -960,13 +1010,26 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
     A mention left without a date keeps the nearest date bound elsewhere as
     a weak fallback.
     """
-    occ = [d for d in dates if d.role == "occurred"]
-    eff = [d for d in dates if d.role == "effective"]
+    if not mentions and clauses:
+        # nothing to date: the work below only fills per-mention tables (clauses
+        # is never empty from split_clauses; if it were, _clause_of would raise
+        # below as before)
+        return
+    occ: list[D.DateMention] = []
+    eff: list[D.DateMention] = []
+    for d in dates:
+        if d.role == "occurred":
+            occ.append(d)
+        elif d.role == "effective":
+            eff.append(d)
     free_dates: list[D.DateMention] = []
-    claims: dict[int, list[D.DateMention]] = {id(m): [] for m in mentions}
-    weak: dict[int, list[D.DateMention]] = {id(m): [] for m in mentions}
-    strong: dict[int, list[D.DateMention]] = {id(m): [] for m in mentions}
-    has_talks = any(x.event_type == "talks" for x in mentions)
+    claims: dict[int, list[D.DateMention]] = {}
+    weak: dict[int, list[D.DateMention]] = {}
+    strong: dict[int, list[D.DateMention]] = {}
+    for m in mentions:
+        k = id(m)
+        claims[k], weak[k], strong[k] = [], [], []
+    has_talks = bool(occ) and any(x.event_type == "talks" for x in mentions)  # only read for an occurred date
     prev_bound = None
     for d in occ:
         allowed = None
@@ -981,7 +1044,8 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
                 strong[id(m)].append(d)
             if nxt:
                 allowed = nxt
-        if re.match(r"^['’]s\b", sentence[d.end:d.end + 3]):
+        # (the regex is tried only where its first two characters are)
+        if sentence.startswith(("'s", "’s"), d.end) and _POSSESSIVE_S.match(sentence[d.end:d.end + 3]):
             after = [m for m in mentions if 0 <= m.t_start - d.end <= 45]
             if after:
                 allowed = after
@@ -1043,7 +1107,7 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
             # infinitive dates the verb that governs it, not the meeting
             got = [d for d in got if d.start >= m.t_end]
         if got:
-            rank = {"day": 0, "week": 1, "month": 2, "approx": 3}
+            rank = _PRECISION_RANK
             m.occurred = min(got, key=lambda d: (rank[d.precision] > 0, min(abs(d.start - m.t_end), abs(m.t_start - d.end))))
             m.extra["all_dates"] = got
         else:
@@ -1062,6 +1126,9 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
             m.occurred = D.shift(m.occurred, m.extra["first_day_offset"])
 
 
+_COORD_JOINED = re.compile(r"\s*(?:,|and|,\s*and|or)\s*(?:(?:on|in)\s+)?(?:[\w.,'\s-]{0,50}?\b(?:in|on)\s+)?")
+
+
 def _expand_coordinated(mentions: list[Mention], sentence: str, dates) -> list[Mention]:
     """"increases ordered on April 8 and April 9" -> one mention per day."""
     out = []
@@ -1069,7 +1136,7 @@ def _expand_coordinated(mentions: list[Mention], sentence: str, dates) -> list[M
         got = m.extra.get("all_dates") or []
         if m.event_type in ("tariff_change", "export_control") and len(got) >= 2:
             days = got
-            joined = all(re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*(?:(?:on|in)\s+)?(?:[\w.,'\s-]{0,50}?\b(?:in|on)\s+)?", sentence[a.end:b.start])
+            joined = all(_COORD_JOINED.fullmatch(sentence[a.end:b.start])
                          for a, b in zip(days, days[1:])) if len(days) >= 2 else False
             if joined:
                 for d in days:
