@@ -793,7 +793,9 @@ _UNREAL = ("expectation", "speculation", "conditional", "opinion")
 
 _MEET_VERB = re.compile(r"\b(?:meet(?:s|ing)?|met)\b")
 _MEET_CN_SIDE = re.compile(r"\bChinese\s+delegation|\bVice\s+Premier|He\s+Lifeng|Li\s+Chenggang")
-_MEET_NEGOTIATORS = re.compile(r"\bnegotiators|delegations\b")
+_MEET_NEGOTIATORS = re.compile(r"\b(?:negotiators|delegations|delegates|envoys|trade\s+teams)\b", re.I)
+# "with two days to spare before their presidents meet": the leaders, not the negotiators
+_MEET_LEADERS = re.compile(r"\b(?:presidents|leaders|heads\s+of\s+state)\s+(?:\w+\s+)?$", re.I)
 _SCHEDULED = re.compile(r"\b(?:will|would|to)\s+meet\b|\bscheduled\b|\bnext\s+round\b")
 _UNSET = object()
 
@@ -821,6 +823,8 @@ def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
         clause = _clause_of(clauses, m.start())
         officials = [a for a in actors if clause[0] <= a.start < clause[1] and a.kind in ("official", "agency")]
         if any(a.kind == "leader" and m.start() - 60 <= a.start < m.end() + 40 for a in actors):
+            continue
+        if _MEET_LEADERS.search(sentence, max(0, m.start() - 40), m.start()):
             continue
         if {a.code for a in officials} >= {"US"} and (_MEET_CN_SIDE.search(sentence[m.end():clause[1]])
                                                      or {"CN"} <= {a.code for a in officials}):
