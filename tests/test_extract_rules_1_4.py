@@ -7,8 +7,6 @@ test, in the styles of held-out articles (explainers, British papers, briefings)
 """
 import datetime as dt
 
-import pytest
-
 from pipeline.extract import EXTRACTOR_VERSION, extract
 from pipeline.ids import content_hash
 from pipeline.models import Document
@@ -166,7 +164,6 @@ def test_effect_dates_with_a_time_of_day():
 
 # ---------------------------------------------------------------- dates
 
-@pytest.mark.xfail(strict=True, reason="the first of two coordinated weekdays is not yet bound to the talks")
 def test_a_round_over_consecutive_days_is_dated_by_its_first_day():
     body = "US and Chinese negotiators held two days of talks in Geneva on Saturday and Sunday."
     assert [r[:3] for r in rows(body, "2025-05-13T08:00")] == [("talks", "hold", D(2025, 5, 10))]

@@ -1060,6 +1060,12 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
             for m in bound:
                 if "venue_pos" not in m.extra:  # venue lists pair dates by position
                     strong[id(m)].append(d)
+        elif bound and talks_bound:
+            # "talks in Geneva on Saturday and Sunday": the first day is bound to
+            # the talks as tightly as the coordinated second one
+            for m in bound:
+                if m in allowed and "venue_pos" not in m.extra:
+                    strong[id(m)].append(d)
         if allowed is None and prev_bound and _COORD_DATES.fullmatch(sentence, prev_bound[0].end, d.start):
             # "announced on April 9 and April 11": a coordinated date belongs
             # to the trigger the first one is bound to
