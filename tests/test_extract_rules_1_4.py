@@ -181,3 +181,20 @@ def test_a_sentence_that_only_says_when_the_measure_applies():
             "higher rate takes effect on Thursday.")
     got = [(e.event_type, e.action, e.occurred_on, e.rate_pct) for e in extract(doc(body, "2025-04-09T18:00"))]
     assert got == [("tariff_change", "raise", D(2025, 4, 9), 125.0)]
+
+
+def test_a_happening_the_clause_denies_or_only_floats():
+    pub = "2025-03-05T08:00"
+    body = "A call between the two presidents that was widely expected last month has not taken place."
+    assert rows(body, pub) == []
+    body = "A meeting between Mr Trump and Xi Jinping has been floated for later in the year."
+    assert rows(body, pub) == []
+    body = "A meeting between the two leaders would then be unlikely to happen at all."
+    assert rows(body, pub) == []
+
+
+def test_a_denial_past_a_relative_clause_is_the_main_clause_s():
+    body = ("An extension of the 90-day tariff pause, which is due to lapse on 12 August, has not been "
+            "discussed by Washington and Beijing.")
+    got = [(e.event_type, e.action, e.deadline) for e in extract(doc(body, "2025-06-28T08:00"))]
+    assert got == [("tariff_deadline", "set", D(2025, 8, 12))]

@@ -26,7 +26,14 @@ def _cues() -> dict:
     # only "if" after the trigger makes it conditional; "unless extended",
     # "provided they comply with the law" qualify an asserted step
     out["after"] = re.compile(r"[^;:]{0,80}?\bif\b", re.I)
-    out["modal_after"] = re.compile(r"[^;:,]{0,45}?\b(?:might|could|(?-i:may)|would\s+be|can\s+be|is\s+expected|are\s+expected)\b", re.I)
+    out["modal_after"] = re.compile(r"[^;:,]{0,45}?\b(?:might|could|(?-i:may)|would\s+(?:then\s+|now\s+|also\s+)?be|can\s+be|is\s+expected|are\s+expected)\b", re.I)
+    # a happening the clause goes on to deny or only float: "a call ... has not
+    # taken place", "an extension ... has not been discussed", "a meeting has
+    # been floated"
+    out["unrealised_after"] = re.compile(
+        r"(?P<gap>[^;:]{0,70}?)\b(?:(?:has|have|had|was|were|is|are)\s+(?:not|never)\s+(?:yet\s+)?(?:taken\s+place|happened|"
+        r"materiali[sz]ed|occurred|been\s+(?:scheduled|arranged|confirmed|held|set|agreed|announced|discussed|decided))|"
+        r"did\s+not\s+(?:take\s+place|happen|materiali[sz]e)|(?:has|have|had)\s+been\s+(?:floated|mooted|suggested))\b", re.I)
     return out
 
 
@@ -175,6 +182,9 @@ def _scope_breaks(sentence: str, keys: frozenset) -> tuple[tuple[int, int], ...]
     return tuple(out)
 
 
+_RELATIVE_OPEN = re.compile(r",\s+(?:which|that|who|whose)\b")
+
+
 def irrealis(sentence: str, clause_start: int, trigger_start: int, trigger_end: int,
              clause_end: int) -> str | None:
     """The kind of cue that blocks the trigger, or None when it is asserted.
@@ -233,4 +243,12 @@ def irrealis(sentence: str, clause_start: int, trigger_start: int, trigger_end: 
     if has_modal and (low is None or _MODAL_WORD.search(low, trigger_end, clause_end) is not None):
         if cues["modal_after"].match(sentence, trigger_end, clause_end):
             return "speculation"
+    # every match of "unrealised_after" contains "not", "never" or "been"
+    tail = sentence[trigger_end:min(clause_end, trigger_end + 140)].lower()
+    if "not" in tail or "never" in tail or "been" in tail:
+        um = cues["unrealised_after"].match(sentence, trigger_end, clause_end)
+        # inside a relative clause ("the pause, which is due to lapse on 12 August,
+        # has not been discussed") the denial past the comma is the main clause's
+        if um is not None and not ("," in um["gap"] and _RELATIVE_OPEN.search(sentence, clause_start, trigger_start)):
+            return "negation"
     return None
