@@ -128,7 +128,12 @@ def number_value(text: str) -> float:
     return float(total)
 
 
-_PCT = re.compile(r"(?P<n>\d+(?:\.\d+)?|\b" + _NUM_WORDS + r")\s?(?:%|percent\b|per\s+cent\b)(?!\s*(?:percentage|points|stake|of\s+(?:the|their|its)\s+revenue|or\s+more|-owned|\s+owned))", re.I)
+_PCT_TAIL = r"\s?(?:%|percent\b|per\s+cent\b)(?!\s*(?:percentage|points|stake|of\s+(?:the|their|its)\s+revenue|or\s+more|-owned|\s+owned))"
+_PCT = re.compile(r"(?P<n>\d+(?:\.\d+)?)" + _PCT_TAIL, re.I)
+# "twenty per cent": only scanned for where a word (not a number) comes right before
+# "percent"/"per cent" (no "%" follows a word)
+_WORD_BEFORE_PERCENT = re.compile(r"[a-zA-Z]\s?(?:percent|per\s+cent)\b", re.I)
+_PCT_WORDS = re.compile(r"(?P<n>\b" + _NUM_WORDS + r")" + _PCT_TAIL, re.I)
 _PCT_BAD_BEFORE = re.compile(r"(?:\bfrom|about|around|roughly|nearly|almost|at\s+least|more\s+than|over|above|below|beyond|some|by|least|than|[-–]|\bstake\s+of)\s*$", re.I)
 _PCT_BAD_AFTER = re.compile(r"^\s*(?:in\s+all|in\s+total|overall|combined|counting|from\s+a\s+year|of\s+(?:their|its|the)\s+revenue|stake|of\s+the\s+product|or\s+more)", re.I)
 _TALK_DAYS = re.compile(r"\b(?P<n>two|three|four|2|3|4)\s+days\s+of\s+(?:talks|negotiations|meetings)", re.I)
@@ -267,7 +272,10 @@ _STANDING_AFTER = re.compile(r"[^,;:]{0,40}?\b(?:(?:still|remains?|remained|stay
 
 def find_rate(sentence: str, clause, t_start: int, t_end: int) -> tuple[float | None, list[tuple[float, int]]]:
     cands = []
-    for m in _PCT.finditer(sentence, clause[0], clause[1]):
+    found = list(_PCT.finditer(sentence, clause[0], clause[1]))
+    if "cent" in sentence and _WORD_BEFORE_PERCENT.search(sentence, clause[0], clause[1]):
+        found = sorted(found + list(_PCT_WORDS.finditer(sentence, clause[0], clause[1])), key=lambda m: m.start())
+    for m in found:
         before = sentence[max(clause[0], m.start() - 14):m.start()]
         if _PCT_BAD_BEFORE.search(before):
             continue
