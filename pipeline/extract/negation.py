@@ -222,6 +222,14 @@ def irrealis(sentence: str, clause_start: int, trigger_start: int, trigger_end: 
     # negation must be close to the trigger
     if has_span(found["negation"], max(lo, trigger_start - 35), trigger_start):
         return "negation"
+    # every match of "unrealised_after" contains "not", "never" or "been"
+    tail = sentence[trigger_end:min(clause_end, trigger_end + 140)].lower()
+    if "not" in tail or "never" in tail or "been" in tail:
+        um = _cues()["unrealised_after"].match(sentence, trigger_end, clause_end)
+        # inside a relative clause ("the pause, which is due to lapse on 12 August,
+        # has not been discussed") the denial past the comma is the main clause's
+        if um is not None and not ("," in um["gap"] and _RELATIVE_OPEN.search(sentence, clause_start, trigger_start)):
+            return "negation"
     if planned:
         return None
     for key in ("conditional", "speculation", "opinion"):
@@ -243,12 +251,4 @@ def irrealis(sentence: str, clause_start: int, trigger_start: int, trigger_end: 
     if has_modal and (low is None or _MODAL_WORD.search(low, trigger_end, clause_end) is not None):
         if cues["modal_after"].match(sentence, trigger_end, clause_end):
             return "speculation"
-    # every match of "unrealised_after" contains "not", "never" or "been"
-    tail = sentence[trigger_end:min(clause_end, trigger_end + 140)].lower()
-    if "not" in tail or "never" in tail or "been" in tail:
-        um = cues["unrealised_after"].match(sentence, trigger_end, clause_end)
-        # inside a relative clause ("the pause, which is due to lapse on 12 August,
-        # has not been discussed") the denial past the comma is the main clause's
-        if um is not None and not ("," in um["gap"] and _RELATIVE_OPEN.search(sentence, clause_start, trigger_start)):
-            return "negation"
     return None
