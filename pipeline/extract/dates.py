@@ -733,11 +733,11 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
     for m in rel_pending:
         if not free(m.start(), m.end()):
             continue
-        prior = [o for o in out if o.end <= m.start()]
+        prior = [o for o in out if o.end <= m.start() and (o.role == "occurred" or not m["same"])]
         later = [o for o in out if o.start >= m.end()]
         base_d = prior[-1].value if prior else (anchor() if callable(anchor) else anchor)
         if m["same"]:
-            delta = 0  # "the same day": the day last mentioned
+            delta = 0  # "the same day": the day of the happening last mentioned (not a deadline)
         elif m["reln"]:
             delta = -1 if m["reln"].lower() in ("previous", "preceding") else 1
         elif m["relb"]:
