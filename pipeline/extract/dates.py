@@ -452,6 +452,14 @@ def _pick_year(pub: dt.date, month: int, day: int | None, tense: str | None) -> 
         ok = [c for c in cands if c[1] <= pub and (pub - c[1]).days <= 330]
         if ok:
             return ok[-1][0]
+    if tense is None:
+        # no tense cue: news reports what happened, so a day in the past year wins
+        # over one more than two months ahead ("Feb. 1: Trump signs an order ..."
+        # in a November chronology)
+        past = [c for c in cands if c[1] <= pub and (pub - c[1]).days <= 330]
+        ahead = [c for c in cands if c[1] > pub]
+        if past and (not ahead or (ahead[0][1] - pub).days > 60):
+            return past[-1][0]
     # nearest plausible
     return min(cands, key=lambda c: min(abs((c[1] - pub).days), abs((c[2] - pub).days)))[0]
 
