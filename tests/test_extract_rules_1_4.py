@@ -198,3 +198,27 @@ def test_a_denial_past_a_relative_clause_is_the_main_clause_s():
             "discussed by Washington and Beijing.")
     got = [(e.event_type, e.action, e.deadline) for e in extract(doc(body, "2025-06-28T08:00"))]
     assert got == [("tariff_deadline", "set", D(2025, 8, 12))]
+
+
+def test_a_chronology_in_the_present_tense_recounts_the_past():
+    body = "Feb. 1: Trump signs an order adding 10% to tariffs on all Chinese imports, citing fentanyl."
+    assert rows(body, "2025-11-12T12:00") == [("tariff_change", "impose", D(2025, 2, 1), 10.0, None, ("US", "CN"))]
+
+
+def test_loose_talk_is_not_an_event():
+    # (the cue reaches 90 characters: a longer coordination escapes it)
+    body = "There is loose talk of a Trump-Xi summit in the autumn, and of another extension of the tariff pause."
+    assert rows(body, "2025-09-17T08:00") == []
+
+
+def test_the_two_sides_met_is_talks_even_beside_the_leaders():
+    body = "The two sides met in Madrid on Sept. 14, and Trump and Xi spoke by phone on Sept. 19."
+    got = sorted((r[0], r[1], r[2]) for r in rows(body, "2025-10-01T08:00"))
+    assert got == [("leader_contact", "call", D(2025, 9, 19)), ("talks", "hold", D(2025, 9, 14))]
+
+
+def test_a_leader_s_would_add_reported_with_he_said_is_a_threat():
+    body = ("Looming over the talks is the threat Trump issued on Oct. 10, when he said he would add a 100% "
+            "tariff on Chinese goods.")
+    assert rows(body, "2025-10-24T08:00", "tariff_change") == [
+        ("tariff_change", "threaten", D(2025, 10, 10), 100.0, None, ("US", "CN"))]

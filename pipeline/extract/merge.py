@@ -101,7 +101,7 @@ def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]
             m.deadline = extended_deadline(m.occurred.value, m.extra["duration"], standing)
     for m in mentions:
         if (m.occurred is None and m.extra.get("heading") is not None and not m.extra.get("state")
-                and m.tense != "future"):
+                and m.tense != "future" and not m.extra.get("reference")):
             # a timeline item's date governs the steps listed under it
             m.occurred = m.extra["heading"]
             m.date_source = "inherited"

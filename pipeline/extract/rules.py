@@ -686,6 +686,9 @@ _SPEECH = re.compile(r"\b(?:said|says|warned|warns|wrote|writes|posted|posts|tol
 _WOULD_BEFORE = re.compile(r"\bwould\s+(?:also\s+|then\s+|soon\s+)?$")
 
 
+_HE_SAID = re.compile(r"\b(?:he|she)\s+(?:said|says|wrote|posted|warned)\b")
+
+
 def _leader_threats(mentions: list[Mention], sentence: str, actors) -> None:
     """A head of state saying his government "would impose" a measure threatens it.
 
@@ -700,7 +703,9 @@ def _leader_threats(mentions: list[Mention], sentence: str, actors) -> None:
             if a.kind != "leader" or a.end > m.t_start:
                 continue
             sp = _SPEECH.search(sentence, a.end, m.t_start)
-            if sp is not None and sp.start() - a.end < 40:
+            if sp is not None and (sp.start() - a.end < 40
+                                   or _HE_SAID.search(sentence, max(a.end, m.t_start - 45), m.t_start)):
+                # "Trump said ...", or "... Trump issued on Oct. 10, when he said he would add"
                 m.action = "threaten"
                 break
 
@@ -799,6 +804,8 @@ def _opens_cond(sentence: str) -> bool:
 _UNREAL = ("expectation", "speculation", "conditional", "opinion")
 
 
+_SIDES_SUBJECT = re.compile(r"\b(?:the\s+two\s+sides|both\s+sides|negotiators|delegations|officials|trade\s+teams|envoys)\s+"
+                            r"(?:(?:had|have|has|last|first|also|then|again)\s+)?$", re.I)
 _MEET_VERB = re.compile(r"\b(?:meet(?:s|ing)?|met)\b")
 _MEET_CN_SIDE = re.compile(r"\bChinese\s+delegation|\bVice\s+Premier|He\s+Lifeng|Li\s+Chenggang")
 _MEET_NEGOTIATORS = re.compile(r"\b(?:negotiators|delegations|delegates|envoys|trade\s+teams)\b", re.I)
@@ -830,9 +837,13 @@ def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
     for m in (_MEET_VERB.finditer(sentence) if "met" in sentence or "meet" in sentence else ()):
         clause = _clause_of(clauses, m.start())
         officials = [a for a in actors if clause[0] <= a.start < clause[1] and a.kind in ("official", "agency")]
-        if any(a.kind == "leader" and m.start() - 60 <= a.start < m.end() + 40 for a in actors):
+        sides = _SIDES_SUBJECT.search(sentence, max(0, m.start() - 30), m.start())
+        if not sides and any(a.kind == "leader" and m.start() - 60 <= a.start < m.end() + 40 for a in actors):
             continue
         if _MEET_LEADERS.search(sentence, max(0, m.start() - 40), m.start()):
+            continue
+        if sides:
+            triggers.append((m.start(), m.end()))
             continue
         if {a.code for a in officials} >= {"US"} and (_MEET_CN_SIDE.search(sentence[m.end():clause[1]])
                                                      or {"CN"} <= {a.code for a in officials}):
@@ -967,6 +978,8 @@ def _leader_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
                 continue
             if action == "call" and _CALL_OFF.search(sentence[m.start():m.end() + 5]):
                 continue
+            if action == "meeting" and _SIDES_SUBJECT.search(sentence, max(0, m.start() - 30), m.start()):
+                continue  # "the two sides met in Madrid": negotiators, not the leaders
             # The two repeat checks read only earlier mentions, not this one:
             # checked before base() (which has no side effects), as a trigger
             # base rejects is skipped as well.
