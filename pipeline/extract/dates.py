@@ -519,6 +519,10 @@ def _num(tok: str | None) -> int | None:
     return NUMBERS.get(tok)
 
 
+_HEADING = re.compile(r"[\s\-•*–—]*(?:On\s+)?$")
+_HEADING_END = re.compile(r"(?:,?\s+\d{4})?\s*(?::|\s[-–—]\s|[–—])")
+
+
 def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[DateMention]:
     """All date expressions in ``text`` (one sentence), resolved against ``pub``.
 
@@ -573,6 +577,10 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
             elif role in ("deadline", "effective"):
                 year = next(y for y in (pub.year - 1, pub.year, pub.year + 1)
                             if dt.date(y, month, min(d1, _month_end(y, month))) >= pub - dt.timedelta(days=183))
+            elif _HEADING.match(text, 0, m.start()) and _HEADING_END.match(text, m.end()):
+                # a timeline's heading ("Feb. 4: The duty takes effect."): the
+                # item's tense is narration, not the date's
+                year = _pick_year(pub, month, d1, None)
             else:
                 year = _pick_year(pub, month, d1, _tense(text, m.start(), m.end()))
             try:
