@@ -80,7 +80,7 @@ _PAST_CUES = re.compile(
     r"wrote|thought|brought|sought|got|left|led|chose|stood|became|knew|shook|broke|spent|paid|kept)\b", re.I)
 _ROLE_EFFECTIVE_NEAR = re.compile(
     r"(?:\bfrom|\bstarting(?:\s+on|\s+from)?|\bbeginning(?:\s+on)?|\beffective(?:\s+on|\s+from)?|\bwith\s+effect\s+from|"
-    r"\bas\s+of|\bappl(?:y|ies|ied)\s+from|\btakes?\s+effect(?:\s+on|\s+from)?|\btake\s+effect(?:\s+on|\s+from)?)"
+    r"\bas\s+of|\bappl(?:y|ies|ied)\s+from|\btakes?\s+effect(?:\s+on|\s+from|\s+by)?|\btake\s+effect(?:\s+on|\s+from|\s+by)?)"
     r"(?:\s+(?:at\s+)?(?:12:01|midnight|\d{1,2}:\d{2})(?:\s*[ap]\.m\.)?(?:\s+\w+\s+time)?\s+on)?\s*$", re.I)
 _ROLE_EFFECTIVE_FAR = re.compile(
     r"\b(?:took\s+effect|came\s+into\s+force|comes?\s+into\s+force|kick(?:ed|s)?\s+in|went\s+into\s+effect|"
@@ -310,7 +310,7 @@ def _role_fast(before: str) -> str:
         return "attributive"
     if w1.endswith("since") and since.search(before):
         return "since"
-    if (w1.endswith(_NEAR_END) or (w1 == "of" and w2.endswith("as"))
+    if (w1.endswith(_NEAR_END) or (w1 == "of" and w2.endswith("as")) or (w1 == "by" and w2 == "effect")
             or (w1 == "on" and (w2.endswith(_NEAR_BEFORE_ON) or w2[-1:].isdecimal()))) and near.search(before):
         return "effective"
     if (w1.endswith(_DEADLINE_END) or w1 == "than"
