@@ -197,7 +197,12 @@ def _unattached_talks(m: Mention, actors, text: str) -> bool:
     """A meeting no government takes part in ("the county farm bureau will host
     a meeting on Nov. 12"): no party named in the sentence, no bilateral
     wording, no talks venue."""
-    if m.event_type != "talks" or m.location or m.parties:
+    if m.event_type != "talks" or m.location:
+        return False
+    if text[m.t_start:m.t_end].lower() in ("round", "rounds"):
+        # "ROUND 1 (Feb 4).", "Round to China, 10-9": a round of talks says so
+        return not (_BILATERAL_WORDS.search(text) or _TALKS_WORDS.search(text))
+    if m.parties:
         return False
     if not _INDEFINITE.search(text, max(0, m.t_start - 30), m.t_start):
         return False  # "the talks opened on Monday": the round the story is about
@@ -206,9 +211,10 @@ def _unattached_talks(m: Mention, actors, text: str) -> bool:
     return not _BILATERAL_WORDS.search(text)
 
 
+_TALKS_WORDS = re.compile(r"\b(?:talks|negotiat\w*|met|meet|meeting|officials|delegates)\b", re.I)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _BILATERAL_WORDS = re.compile(r"\b(?:negotiators?|delegations?|both\s+sides|the\s+two\s+sides|trade\s+talks|bilateral|"
-                              r"officials|envoys?|counterparts?)\b", re.I)
+                              r"envoys?|counterparts?)\b", re.I)
 _DATE_HEAD = re.compile(r"[\s\-•*–—]*(?:On\s+)?")  # bullet, then the date
 _HEAD_BREAK = re.compile(r"(?:,?\s+\d{4})?(?:\s+(?:morning|afternoon|evening|night))?\s*(?::|\s[-–—]\s|[–—])")
 

@@ -44,6 +44,9 @@ _RE_DAY_MONTH = re.compile(
     r"\b(?P<d1>\d{1,2})" + _ORD + r"(?:\s*(?:-|–|and)\s*(?P<d2>\d{1,2})" + _ORD + r")?\s+(?:of\s+)?" + _MON +
     r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b")
 _RE_ISO = re.compile(r"\b(?P<year>20\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+# "12.05.2025" (day first, as written outside the US) and "5/12/2025" (month first)
+_RE_DOTTED = re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<year>20\d{2})\b")
+_RE_SLASHED = re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>20\d{2})\b")
 _MON_ALONE = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
               r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)")
 _RE_MONTH = re.compile(
@@ -89,7 +92,7 @@ _ROLE_DEADLINE = re.compile(
     r"(?:\buntil|\btill|\bthrough|\bexpires?(?:\s+on)?|\bexpiring(?:\s+on)?|\bexpired(?:\s+on)?|\bruns?\s+out\s+on|"
     r"\bran\s+out\s+on|\blapses?\s+on|\bno\s+later\s+than|\bby|\bbefore|\bdeadline\s+of|\bdue\s+(?:on|by)|"
     r"\bexpire\s+on|\bexpiry\s+date:?|\bends?\s+on|\bruns?\s+until|\b(?:extended|extend|extending|extends)\b[^.;]{0,60}?\bto|"
-    r"\b(?:push(?:ed|es|ing)?\s+back|moved|postponed|delayed)\b[^.;]{0,60}?\bto|"
+    r"\b(?:push(?:ed|es|ing)?|moved|postponed|delayed)\b[^.;]{0,60}?\bto|"
     r"\b(?:due\s+to\s+(?:close|end|expire|lapse|run\s+out)|closes?|ends?|expires?|lapses?)\s+(?:at\s+)?"
     r"(?:12:01|midnight|noon|\d{1,2}(?::\d{2})?)(?:\s*[ap]\.m\.)?(?:\s+\w+\s+time)?\s+on|\bruns?\s+out|"
     r"\bpause\s+(?:\w+\s+){0,3}to)\s*$", re.I)
@@ -543,7 +546,7 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
     # _HAS_DIGIT: without a digit they find nothing, and their finders cost less than \d.
     iso = _matches_found(_RE_ISO, _ISO_AT, text)
     ordinal = _matches_found(_RE_ORDINAL_DAY, _ORDINAL_AT, text)
-    if not (has_month or has_weekday or has_relative or iso or ordinal):
+    if not (has_month or has_weekday or has_relative or iso or ordinal or "." in text or "/" in text):
         return out
     idx = text_index(text)[1] if _indexable(text, low) else None
 
@@ -555,10 +558,16 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
         out.append(DateMention(m_start, m_end, text[m_start:m_end], value or _mid(lo, hi), lo, hi, prec,
                                role or _role(text, m_start), last))
 
-    for m in iso:
+    numeric = iso
+    if "." in text or "/" in text:
+        numeric = sorted(list(iso) + list(_RE_DOTTED.finditer(text)) + list(_RE_SLASHED.finditer(text)),
+                         key=lambda m: m.start())
+    for m in numeric:
         try:
             d = dt.date(int(m["year"]), int(m["m"]), int(m["d"]))
         except ValueError:
+            continue
+        if not free(m.start(), m.end()):
             continue
         add(m.start(), m.end(), d, d, "day", d)
 
