@@ -222,3 +222,31 @@ def test_a_leader_s_would_add_reported_with_he_said_is_a_threat():
             "tariff on Chinese goods.")
     assert rows(body, "2025-10-24T08:00", "tariff_change") == [
         ("tariff_change", "threaten", D(2025, 10, 10), 100.0, None, ("US", "CN"))]
+
+
+def test_numeric_dates():
+    body = "On 12.05.2025 the United States and China agreed to cut their tariffs to 10%."
+    assert sorted(r[:3] for r in rows(body, "2025-06-01T08:00")) == [
+        ("agreement", "reach", D(2025, 5, 12)), ("tariff_change", "lower", D(2025, 5, 12))]
+    body = "Washington raised its tariff on Chinese goods to 125% on 4/9/2025."
+    assert [r[:3] for r in rows(body, "2025-06-01T08:00")] == [("tariff_change", "raise", D(2025, 4, 9))]
+
+
+def test_a_scorecard_round_is_not_talks():
+    body = "ROUND 3 (Apr 2). Trump announces a 34% tariff on Chinese goods. Round to USA, 10-9."
+    assert [r[0] for r in rows(body, "2025-10-12T08:00")] == ["tariff_change"]
+
+
+def test_pushing_the_deadline_out_to_a_date():
+    body = ("We were relieved that on Monday the administration pushed the deadline on the tariffs suspended for "
+            "China out another 90 days to November 10.")
+    got = [(e.event_type, e.occurred_on, e.deadline) for e in extract(doc(body, "2025-08-13T08:00"))]
+    assert ("tariff_deadline", D(2025, 8, 11), D(2025, 11, 10)) in got
+    assert all(e[1] != D(2024, 11, 10) for e in got)
+
+
+def test_to_be_levied_from_is_the_same_measure_s_start():
+    body = ("China on Friday announced a 34 per cent additional duty on all goods imported from the United States, "
+            "to be levied from April 10, leaving exporters recalculating their margins over the weekend.")
+    got = [(e.event_type, e.action, e.occurred_on, e.effective_on, e.rate_pct) for e in extract(doc(body, "2025-04-05T07:40"))]
+    assert got == [("tariff_change", "impose", D(2025, 4, 4), D(2025, 4, 10), 34.0)]

@@ -346,13 +346,18 @@ def _inherit_lead_actor(ms: list[Mention], text: str, actors, lead: str | None) 
             m.actor = lead
 
 
+_TO_BE = re.compile(r"\bto\s+be\s+$")
+
+
 def _fold_effect_mentions(text: str, ms: list[Mention]) -> list[Mention]:
     """"said it would raise its duty to 84%, a step that took effect on Thursday":
     the "took effect" is the day the raise applies, not a second measure."""
-    if "effect" not in text and "force" not in text and "kick" not in text:
+    if "effect" not in text and "force" not in text and "kick" not in text and "to be " not in text:
         return ms
     from .rules import DIRECTION
-    effects = [m for m in ms if text[m.t_start:m.t_end].lower() in _EFFECT_TRIGGER]
+    # "announced a 34% duty ..., to be levied from April 10": the same measure's start
+    effects = [m for m in ms if text[m.t_start:m.t_end].lower() in _EFFECT_TRIGGER
+               or (m.effective is not None and _TO_BE.search(text, max(0, m.t_start - 8), m.t_start))]
     if not effects:
         return ms
     out = []
