@@ -106,7 +106,8 @@ def extract(document: Document) -> list[Event]:
             if titles:
                 ms = [m for m in ms if not any(a <= m.t_start < b for a, b in titles)]
         ms = _fold_effect_mentions(s.text, ms)
-        ms = [m for m in ms if not _unattached_talks(m, sent_actors[si], s.text)]
+        ms = [m for m in ms if not _unattached_talks(m, sent_actors[si], s.text)
+              and not _export_pause(m, s.text)]
         dated_here = [x for x in ms if x.occurred is not None and x.date_source == "text" and x.event_type != "talks"
                       and x.occurred.precision == "day" and x.occurred.hi <= pub]
         for m in ms:
@@ -191,6 +192,19 @@ def _first_day_of_round(m: Mention, text: str) -> None:
             break
     if len(run) >= 2 and m.occurred in run:
         m.occurred = run[0]
+
+
+_TARIFF_WORDS = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|rates?|surcharges?|counter-?tariffs?|points)\b", re.I)
+_EXPORT_WORDS = re.compile(r"\b(?:export|licen[cs]\w*|rare[- ]earths?|controls?)\b", re.I)
+
+
+def _export_pause(m: Mention, text: str) -> bool:
+    """"China will pause for one year the sweeping rare-earth export controls": a
+    pause of export controls sets no tariff deadline."""
+    if m.event_type != "tariff_deadline":
+        return False
+    clause = text[m.clause[0]:m.clause[1]]
+    return not _TARIFF_WORDS.search(clause) and _EXPORT_WORDS.search(clause) is not None
 
 
 def _unattached_talks(m: Mention, actors, text: str) -> bool:
