@@ -3,18 +3,13 @@ import datetime as dt
 import re
 
 from pipeline.extract import EXTRACTOR_VERSION, extract
-from pipeline.ids import content_hash
-from pipeline.models import Document
+from tests.documents import feed_document
 
 D = dt.date
 
 
 def doc(body, published="2025-06-10T12:00"):
-    return Document(
-        document_id="doc_test", source_kind="feed", source_uri="https://example.test/a", feed_url=None,
-        feed_name=None, title=None,
-        published_at=dt.datetime.fromisoformat(published).replace(tzinfo=dt.timezone.utc),
-        published_at_source="text", body=body, content_hash=content_hash(body))
+    return feed_document(body, published, "doc_test", "https://example.test/a")
 
 
 def rows(body, published="2025-06-10T12:00"):

@@ -4,18 +4,13 @@ the action of a step named only with a weak verb."""
 import datetime as dt
 
 from pipeline.extract import EXTRACTOR_VERSION, extract
-from pipeline.ids import content_hash
-from pipeline.models import Document
+from tests.documents import feed_document
 
 D = dt.date
 
 
 def doc(body, published):
-    return Document(
-        document_id="doc_test13", source_kind="feed", source_uri="https://example.test/r13", feed_url=None,
-        feed_name=None, title=None,
-        published_at=dt.datetime.fromisoformat(published).replace(tzinfo=dt.timezone.utc),
-        published_at_source="text", body=body, content_hash=content_hash(body))
+    return feed_document(body, published, "doc_test13", "https://example.test/r13")
 
 
 def events(body, published, etype=None):

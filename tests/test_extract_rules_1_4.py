@@ -8,18 +8,13 @@ test, in the styles of held-out articles (explainers, British papers, briefings)
 import datetime as dt
 
 from pipeline.extract import EXTRACTOR_VERSION, extract
-from pipeline.ids import content_hash
-from pipeline.models import Document
+from tests.documents import feed_document
 
 D = dt.date
 
 
 def doc(body, published):
-    return Document(
-        document_id="doc_test14", source_kind="feed", source_uri="https://example.test/r14", feed_url=None,
-        feed_name=None, title=None,
-        published_at=dt.datetime.fromisoformat(published).replace(tzinfo=dt.timezone.utc),
-        published_at_source="text", body=body, content_hash=content_hash(body))
+    return feed_document(body, published, "doc_test14", "https://example.test/r14")
 
 
 def rows(body, published, etype=None):

@@ -6,7 +6,6 @@ once and cached.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from ..ids import stable_id

@@ -63,40 +63,17 @@ def _found(key: str, sentence: str) -> tuple[tuple[int, int], ...]:
     return (_SENTENCE.get(sentence) or _sentence(sentence))[1][key]
 
 
-def _spans(rx: Gated, sentence: str, low: str, idx: dict, keys: frozenset) -> tuple[tuple[int, int], ...]:
+def _spans(rx: Gated, sentence: str, low: str, idx, keys: frozenset) -> tuple[tuple[int, int], ...]:
     """``spans(rx, sentence)`` for a pattern of ``word_regex``, without Gated's memo layers.
 
-    The sentence's results are memoised in _SENTENCE instead; this repeats the
-    steps of ``Gated._compute``: the pattern is tried, left to right and not
-    overlapping, at the words whose 3-letter key is in its gate, after the
-    left word boundary test. Anything else goes through ``spans``.
+    The sentence's results are memoised in _SENTENCE instead (``Gated.scan``
+    is ``Gated._compute`` without the memo); anything else goes through ``spans``.
     """
-    fast, gate = rx.fast, rx.gate
-    if fast is None or gate is None or len(low) != len(sentence):
+    if rx.fast is None or rx.gate is None or len(low) != len(sentence):
         return spans(rx, sentence)
-    hit = gate.intersection(keys)
-    if not hit:
+    if rx.gate.isdisjoint(keys):
         return ()
-    if len(hit) == 1:
-        cands = idx[next(iter(hit))]
-    else:
-        cands = sorted([i for k in hit for i in idx[k]])
-    subject = sentence if rx.case else low
-    match = fast.match
-    out = []
-    pos = 0
-    for i in cands:
-        if i < pos:
-            continue
-        if i:
-            ch = low[i - 1]
-            if ch.isalnum() or ch == "_" or ch == "-":
-                continue
-        m = match(subject, i)
-        if m is not None:
-            out.append(m.span())
-            pos = m.end()
-    return tuple(out)
+    return tuple([m.span() for m in rx.scan(sentence, low, idx)])
 
 
 _OPENING: dict[str, bool] = per_document_cache({})

@@ -303,6 +303,13 @@ class Gated:
         low, idx = _INDEX.get(text) or text_index(text)
         if len(low) != len(text) or self.gate is None:
             return list(self._iter(text))
+        return self.scan(text, low, idx)
+
+    def scan(self, text: str, low: str, idx: "WordIndex") -> list:
+        """All matches in ``text``, unmemoised: the pattern tried left to right, not
+        overlapping, at the words (of ``idx``, the index of ``low``, the lower-cased
+        text of the same length) whose key is in the gate, after the left word
+        boundary test. Needs ``fast`` and ``gate``."""
         hit = self.gate.intersection(idx.keys)
         if not hit:
             return []
