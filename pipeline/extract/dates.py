@@ -34,7 +34,10 @@ NUMBERS = {
 
 # Month names are matched case-sensitively (capitalised) so "may" the verb is not May.
 _MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
-        r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?)")
+        r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?"
+        # headlines and factboxes: "FEB 4 - Beijing responds"
+        r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+        r"|JAN\.?|FEB\.?|MAR\.?|APR\.?|JUN\.?|JUL\.?|AUG\.?|SEPT\.?|SEP\.?|OCT\.?|NOV\.?|DEC\.?)")
 _ORD = r"(?:st|nd|rd|th)?"
 _RE_MONTH_DAY = re.compile(
     _MON + r"\s+(?P<d1>\d{1,2})" + _ORD + r"(?![\d%])"
@@ -117,7 +120,8 @@ _FUTURE_CUES_L = _case_free(_FUTURE_CUES)
 _PAST_CUES_L = _case_free(_PAST_CUES)
 _HAS_DIGIT = re.compile(r"\d")
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_TOKENS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_TOKENS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+                 "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _RELATIVE_TOKENS = ("today", "tonight", "this morning", "this afternoon", "this evening", "yesterday",
                     "last night", "tomorrow", "week", "month", "year", " ago", " day")
 
