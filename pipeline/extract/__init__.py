@@ -212,8 +212,8 @@ def _unattached_talks(m: Mention, actors, text: str) -> bool:
     wording, no talks venue."""
     if m.event_type != "talks" or m.location:
         return False
-    if text[m.t_start:m.t_end].lower() in ("round", "rounds"):
-        # "ROUND 1 (Feb 4).", "Round to China, 10-9": a round of talks says so
+    if text[m.t_start:m.t_end].lower() in ("round", "rounds", "session", "sessions"):
+        # "ROUND 1 (Feb 4).", "a fifth straight session": a round of talks says so
         return not (_BILATERAL_WORDS.search(text) or _TALKS_WORDS.search(text))
     if m.parties:
         return False
