@@ -107,6 +107,9 @@ def extract(document: Document) -> list[Event]:
         ms = _fold_effect_mentions(s.text, ms)
         ms = [m for m in ms if not _unattached_talks(m, sent_actors[si], s.text)
               and not _export_pause(m, s.text)]
+        for m in ms:
+            if m.occurred is None:
+                _date_from_subject_order(m, s.text, here)
         dated_here = [x for x in ms if x.occurred is not None and x.date_source == "text" and x.event_type != "talks"
                       and x.occurred.precision == "day" and x.occurred.hi <= pub]
         for m in ms:
@@ -191,6 +194,20 @@ def _first_day_of_round(m: Mention, text: str) -> None:
             break
     if len(run) >= 2 and m.occurred in run:
         m.occurred = run[0]
+
+
+_SUBJECT_ORDER = re.compile(r"^(?:,?\s*\d{4})?,?\s+(?:(?:also|then|further|had|has)\s+)?$")
+
+
+def _date_from_subject_order(m: Mention, text: str, dates) -> None:
+    """"Executive Order 14195 of February 1, 2025 imposed a 10% duty": the order
+    that is the step's subject dates the step (the attributive date is the
+    order's own)."""
+    for d in dates:
+        if d.role == "attributive" and d.end <= m.t_start and m.clause[0] <= d.start \
+                and _SUBJECT_ORDER.match(text[d.end:m.t_start]):
+            m.occurred = d
+            return
 
 
 _TARIFF_WORDS = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|rates?|surcharges?|counter-?tariffs?|points)\b", re.I)
