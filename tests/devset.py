@@ -35,20 +35,21 @@ def articles(root: Path = DEVSET) -> list[Document]:
     return [load_article(p) for p in sorted((root / "articles").glob("*.txt"))]
 
 
-def _scorer(root: Path):
-    spec = importlib.util.spec_from_file_location("devset_score", root / "score.py")
+def _scorer():
+    spec = importlib.util.spec_from_file_location("devset_score", DEVSET / "score.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
 def score(root: Path = DEVSET) -> dict:
-    """Per-type gold/tp/fp and micro P/R/F1 of the extractor on the set under ``root``.
+    """Per-type gold/tp/fp and micro P/R/F1 of the extractor on the set under ``root``
+    (``articles/*.txt`` and ``gold.jsonl``; the dev set, or a style set).
 
     The seed appears twice in gold.jsonl (as an article and under its seeds/
     file name); only the article line is scored here.
     """
-    match_document = _scorer(root).match_document
+    match_document = _scorer().match_document
     docs = articles(root)
     per_type = {t: collections.Counter() for t in TYPES}
     for line in (root / "gold.jsonl").read_text(encoding="utf-8").splitlines():
