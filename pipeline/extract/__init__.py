@@ -110,16 +110,15 @@ def extract(document: Document) -> list[Event]:
         for m in ms:
             if m.occurred is None:
                 _date_from_subject_order(m, s.text, here)
-        dated_here = [x for x in ms if x.occurred is not None and x.date_source == "text" and x.event_type != "talks"
+        dated_here = [x for x in ms if x.occurred is not None and x.date_source == "text"
                       and x.occurred.precision == "day" and x.occurred.hi <= pub]
         for m in ms:
             if (m.occurred is None and dated_here and not m.extra.get("reference")
                     and not _WEAK_TRIGGER.fullmatch(s.text, m.t_start, m.t_end)):
                 # "After Thursday's meeting ..., Trump told reporters the two sides
                 # had reached an agreement": the sentence's own dated happening
-                # is the weakest clue to an undated one's day (not a round of talks,
-                # dated by its first day)
-                m.extra["sibling"] = min(dated_here, key=lambda x: abs(x.t_start - m.t_start)).occurred
+                # is the weakest clue to an undated one's day
+                m.extra["sibling"] = _day_after(min(dated_here, key=lambda x: abs(x.t_start - m.t_start)))
         for m in ms:
             if m.event_type == "talks":
                 _first_day_of_round(m, s.text)
@@ -194,6 +193,19 @@ def _first_day_of_round(m: Mention, text: str) -> None:
             break
     if len(run) >= 2 and m.occurred in run:
         m.occurred = run[0]
+
+
+def _day_after(x: Mention):
+    """The day a happening in the sentence gives to an undated step beside it: a
+    round of talks gives its last day ("After talks in Geneva on May 10 and 11,
+    the two sides agreed ..."), not the first day it is dated by."""
+    if x.event_type != "talks":
+        return x.occurred
+    days = [d for d in x.extra.get("all_dates") or () if d.precision == "day"] or [x.occurred]
+    last = max(days, key=lambda d: d.last or d.value)
+    if last.last is not None:
+        last = D.DateMention(last.start, last.end, last.text, last.last, last.last, last.last, "day", last.role)
+    return last
 
 
 _SUBJECT_ORDER = re.compile(r"^(?:,?\s*\d{4})?,?\s+(?:(?:also|then|further|had|has)\s+)?$")
