@@ -167,8 +167,8 @@ def test_a_round_over_consecutive_days_is_dated_by_its_first_day():
 def test_an_undated_step_takes_the_day_of_the_sentence_s_dated_happening():
     body = ("After Thursday's meeting between President Trump and President Xi in Busan, Trump told reporters the "
             "two sides had reached an agreement on a range of issues.")
-    assert [r[:3] for r in rows(body, "2025-11-02T08:00")] == [
-        ("leader_contact", "meeting", D(2025, 10, 30)), ("agreement", "reach", D(2025, 10, 30))]
+    assert sorted(r[:3] for r in rows(body, "2025-11-02T08:00")) == [
+        ("agreement", "reach", D(2025, 10, 30)), ("leader_contact", "meeting", D(2025, 10, 30))]
 
 
 def test_a_sentence_that_only_says_when_the_measure_applies():

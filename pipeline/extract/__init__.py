@@ -111,14 +111,16 @@ def extract(document: Document) -> list[Event]:
             if m.occurred is None:
                 _date_from_subject_order(m, s.text, here)
         dated_here = [x for x in ms if x.occurred is not None and x.date_source == "text"
-                      and x.occurred.precision == "day" and x.occurred.hi <= pub]
+                      and x.occurred.precision == "day" and x.occurred.hi <= pub
+                      and not x.extra.get("reference")]  # "the measures it announced on Oct. 9" dates only them
         for m in ms:
-            if (m.occurred is None and dated_here and not m.extra.get("reference")
+            before = [x for x in dated_here if x.t_end <= m.t_start]  # "After Thursday's meeting ..., agreed"
+            if (m.occurred is None and before and not m.extra.get("reference")
                     and not _WEAK_TRIGGER.fullmatch(s.text, m.t_start, m.t_end)):
                 # "After Thursday's meeting ..., Trump told reporters the two sides
                 # had reached an agreement": the sentence's own dated happening
                 # is the weakest clue to an undated one's day
-                m.extra["sibling"] = _day_after(min(dated_here, key=lambda x: abs(x.t_start - m.t_start)))
+                m.extra["sibling"] = _day_after(before[-1])
         for m in ms:
             if m.event_type == "talks":
                 _first_day_of_round(m, s.text)

@@ -106,6 +106,13 @@ def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]
             m.occurred = m.extra["heading"]
             m.date_source = "inherited"
             m.confidence = min(m.confidence, 0.6)
+        if (m.occurred is None and m.extra.get("sibling") is not None
+                and m.event_type in ("agreement", "tariff_change", "export_control") and m.tense != "future"
+                and not _near_group(m, mentions)):
+            # no dated mention of its kind nearby to join: the sentence's own day
+            m.occurred = m.extra["sibling"]
+            m.date_source = "sentence"
+            m.confidence = min(m.confidence, 0.5)
         if m.occurred is None:
             undated.append(m)
             continue
@@ -173,6 +180,12 @@ def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]
         _place(m, groups)
     groups.sort(key=lambda g: min(x.sent for x in g))
     return groups
+
+
+def _near_group(m: Mention, mentions: list[Mention]) -> bool:
+    """Whether a dated mention compatible with ``m`` stands within two sentences of it."""
+    return any(x is not m and x.occurred is not None and abs(x.sent - m.sent) <= 2 and _compatible(m, x)
+               for x in mentions)
 
 
 def _place(m: Mention, groups: list[list[Mention]]) -> None:
