@@ -14,7 +14,7 @@ from . import dates as D
 from .actors import find_actors
 from .merge import merge_mentions
 from .resources import reset_caches, word_keys
-from .rules import Mention, find_commodities, may_state_event, sentence_mentions
+from .rules import _PAST_VERB, Mention, find_commodities, may_state_event, sentence_mentions
 from .sentences import split_sentences
 
 EXTRACTOR_VERSION = "rules-1.4.0"
@@ -121,6 +121,7 @@ def extract(document: Document) -> list[Event]:
                 # had reached an agreement": the sentence's own dated happening
                 # is the weakest clue to an undated one's day
                 m.extra["sibling"] = _day_after(before[-1])
+                m.extra["past_verb"] = _PAST_VERB.fullmatch(s.text[m.t_start:m.t_end].lower()) is not None
         for m in ms:
             if m.event_type == "talks":
                 _first_day_of_round(m, s.text)

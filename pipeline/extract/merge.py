@@ -108,8 +108,9 @@ def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]
             m.confidence = min(m.confidence, 0.6)
         if (m.occurred is None and m.extra.get("sibling") is not None
                 and m.event_type in ("agreement", "tariff_change", "export_control") and m.tense != "future"
-                and not _near_group(m, mentions)):
-            # no dated mention of its kind nearby to join: the sentence's own day
+                and m.extra.get("past_verb") and not _near_group(m, mentions)):
+            # a step told with a past verb and no dated mention of its kind nearby
+            # to join: the day of the happening before it in its sentence
             m.occurred = m.extra["sibling"]
             m.date_source = "sentence"
             m.confidence = min(m.confidence, 0.5)
