@@ -67,7 +67,6 @@ _RE_RELATIVE = re.compile(
     r"|(?P<mo>(?:(?:earlier|later|early|late|mid)[\s-]+)?(?:last|this|next|the\s+previous|the\s+past)\s+month)"
     r"|(?P<yr>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next)\s+year)"
     r"|(?P<ago>(?P<agon>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)\s+(?P<agou>days?|weeks?|months?|years?)\s+ago(?P<agotoday>\s+today)?)"
-    r"|(?P<inn>in\s+(?P<innn>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)\s+(?P<innu>days?|weeks?))"
     r"|(?P<rel>(?:the\s+)?(?P<reln>previous|following|next|preceding)\s+day|the\s+day\s+(?P<relb>before|after)|(?P<same>the\s+same\s+day)"
     r"|(?P<reln2>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+(?P<reld>later|earlier|after|before)))\b",
     re.I)
@@ -172,7 +171,7 @@ _RELATIVE_KEYS = _keys(
     "today", "tonight", "this", "yesterday", "last", "tomorrow", "earlier", "later", "early", "late",
     "next", "the", "over", "mid", "previous", "following", "preceding",
     "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "fourteen", "fifteen", "in") | {DIGIT_KEY}
+    "twelve", "fourteen", "fifteen") | {DIGIT_KEY}
 _WEEKDAY_KEYS = _keys("last", "next", "this", "coming", "early", "late", "on", *WEEKDAYS)
 _MONTH_KEYS = _keys("early", "mid", "late", "the", "end", *MONTHS)
 # Offsets are only comparable when lower-casing keeps the length, and the index misses
@@ -526,6 +525,9 @@ def _num(tok: str | None) -> int | None:
     return NUMBERS.get(tok)
 
 
+# "runs out in thirteen days": counted from the publication day
+_RE_IN_DAYS = re.compile(r"\bin\s+(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                         r"fourteen|fifteen|twenty|thirty)\s+(?P<unit>days?|weeks?)\b", re.I)
 _HEADING = re.compile(r"[\s\-•*–—]*(?:On\s+)?$")
 _HEADING_END = re.compile(r"(?:,?\s+\d{4})?\s*(?::|\s[-–—]\s|[–—])")
 
@@ -703,16 +705,19 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
             else:
                 d = pub - dt.timedelta(days=30 * n)
                 add(m.start(), m.end(), d - dt.timedelta(days=15), d + dt.timedelta(days=15), "approx", d)
-        elif m["inn"]:  # "runs out in thirteen days": counted from the publication day
-            n = _num(m["innn"]) or 1
-            if m["innu"].lower().startswith("day"):
-                d = pub + dt.timedelta(days=n)
-                add(m.start(), m.end(), d, d, "day", d)
-            else:
-                d = pub + dt.timedelta(days=7 * n)
-                add(m.start(), m.end(), d - dt.timedelta(days=3), d + dt.timedelta(days=3), "week", d)
         elif m["rel"]:
             rel_pending.append(m)
+
+    for m in (_RE_IN_DAYS.finditer(text) if ("in " in low and (" day" in low or " week" in low)) else ()):
+        if not free(m.start(), m.end()):
+            continue
+        n = _num(m["n"]) or 1
+        if m["unit"].lower().startswith("day"):
+            d = pub + dt.timedelta(days=n)
+            add(m.start(), m.end(), d, d, "day", d)
+        else:
+            d = pub + dt.timedelta(days=7 * n)
+            add(m.start(), m.end(), d - dt.timedelta(days=3), d + dt.timedelta(days=3), "week", d)
 
     for m in (() if not has_weekday else _RE_WEEKDAY.finditer(text) if idx is None else
               _matches_at(_RE_WEEKDAY, text, _starts(text, _WEEKDAY_KEYS))):
