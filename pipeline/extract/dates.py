@@ -528,6 +528,7 @@ def _num(tok: str | None) -> int | None:
 # "runs out in thirteen days": counted from the publication day
 _RE_IN_DAYS = re.compile(r"\bin\s+(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                          r"fourteen|fifteen|twenty|thirty)\s+(?P<unit>days?|weeks?)\b", re.I)
+_DURATION_BEFORE = re.compile(r"\b(?:for|within|over)\s+$", re.I)
 _HEADING = re.compile(r"[\s\-•*–—]*(?:On\s+)?$")
 _HEADING_END = re.compile(r"(?:,?\s+\d{4})?\s*(?::|\s[-–—]\s|[–—])")
 
@@ -767,6 +768,8 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
     for m in rel_pending:
         if not free(m.start(), m.end()):
             continue
+        if m["reln2"] and _DURATION_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "put on hold for 30 days after the concessions": a duration, not a day
         prior = [o for o in out if o.end <= m.start() and (o.role == "occurred" or not m["same"])]
         later = [o for o in out if o.start >= m.end()]
         base_d = prior[-1].value if prior else (anchor() if callable(anchor) else anchor)
