@@ -107,21 +107,32 @@ class LoopbackHTTP:
 
 
 class FeedServer(LoopbackHTTP):
-    """A loopback HTTP server answering from a dict: path -> (status, headers, body)."""
+    """A loopback HTTP server answering from a dict: path -> (status, headers, body).
+
+    Like a real server it answers 304 (no body) to a request whose If-None-Match /
+    If-Modified-Since matches the route's ETag / Last-Modified. Each request is
+    recorded as (path, request headers, status sent).
+    """
 
     def __init__(self):
         self.routes: dict[str, tuple[int, dict, bytes]] = {}
-        self.requests: list[tuple[str, dict]] = []
+        self.requests: list[tuple[str, dict, int]] = []
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802
-                server.requests.append((self.path, dict(self.headers)))
                 status, headers, body = server.routes.get(self.path, (404, {}, b"not found"))
+                if status == 200 and (
+                        ("ETag" in headers and self.headers.get("If-None-Match") == headers["ETag"])
+                        or ("Last-Modified" in headers
+                            and self.headers.get("If-Modified-Since") == headers["Last-Modified"])):
+                    status, body = 304, b""
+                server.requests.append((self.path, dict(self.headers), status))
                 self.send_response(status)
                 for k, v in headers.items():
                     self.send_header(k, v)
-                self.send_header("Content-Length", str(len(body)))
+                if status != 304:
+                    self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
 
@@ -129,6 +140,10 @@ class FeedServer(LoopbackHTTP):
                 pass
 
         self._serve(Handler)
+
+    def hits(self, path: str) -> list[tuple[dict, int]]:
+        """(request headers, status sent) of every request for ``path``."""
+        return [(h, s) for p, h, s in self.requests if p == path]
 
     def serve(self, path: str, body: bytes | str, status: int = 200,
               content_type: str = "application/rss+xml; charset=utf-8", **headers) -> str:

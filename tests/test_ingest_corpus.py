@@ -22,12 +22,12 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import query
+from tests.conftest import LoopbackHTTP, query
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "feedparser-tests"
 HEADER_LINE = re.compile(rb"^Header:\s+([^:]+):(.+)$", re.MULTILINE)
@@ -47,7 +47,7 @@ def declared_headers(path: Path) -> dict[str, str]:
             for k, v in HEADER_LINE.findall(path.read_bytes())}
 
 
-class CorpusServer:
+class CorpusServer(LoopbackHTTP):
     """Serves CORPUS under /tests/ the way feedparser's test harness does."""
 
     def __init__(self):
@@ -95,18 +95,11 @@ class CorpusServer:
             def log_message(self, *args):
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.port = self.httpd.server_address[1]
+        self._serve(Handler)
         self.origin = f"http://127.0.0.1:{self.port}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     def url(self, path: Path) -> str:
         return f"{self.origin}/tests/{path.relative_to(CORPUS).as_posix()}"
-
-    def stop(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def direct_items(path: Path) -> int:

@@ -7,56 +7,19 @@ import email.utils
 import os
 import subprocess
 import sys
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from tests.conftest import LoopbackHTTP, rss
+from tests.conftest import rss
 
 ETAG = '"v1"'
 LAST_MODIFIED = "Thu, 09 Oct 2025 08:00:00 GMT"
 
 
-class ConditionalServer(LoopbackHTTP):
-    """path -> (status, headers, body); honours If-None-Match / If-Modified-Since like a real server."""
-
-    def __init__(self):
-        self.routes: dict[str, tuple[int, dict, bytes]] = {}
-        self.requests: list[tuple[str, dict, int]] = []
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802
-                status, headers, body = server.routes.get(self.path, (404, {}, b""))
-                if status == 200 and (
-                        ("ETag" in headers and self.headers.get("If-None-Match") == headers["ETag"])
-                        or ("Last-Modified" in headers
-                            and self.headers.get("If-Modified-Since") == headers["Last-Modified"])):
-                    status, body = 304, b""
-                server.requests.append((self.path, dict(self.headers), status))
-                self.send_response(status)
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                if status != 304:
-                    self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self._serve(Handler)
-
-    def hits(self, path: str) -> list[tuple[dict, int]]:
-        return [(h, s) for p, h, s in self.requests if p == path]
-
-
-
 @pytest.fixture
-def server():
-    s = ConditionalServer()
-    yield s
-    s.stop()
+def server(feed_server):
+    """The shared FeedServer, which answers conditional requests with 304."""
+    return feed_server
 
 
 def write_config(tmp_path, feeds: list[dict]):
