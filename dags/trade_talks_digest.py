@@ -45,8 +45,9 @@ def trade_talks_digest():
         when = _digest_time()
         cycle_id = f"airflow__trade_talks_digest__{when.isoformat()}"
         report = CycleReport(cycle_id)
-        with EventStore(Settings.from_environment().db) as store:
-            digest(store, Settings.from_environment(), cycle_id, report, when)
+        settings = Settings.from_environment()
+        with EventStore(settings.db) as store:
+            digest(store, settings, cycle_id, report, when)
         return report.as_dict()
 
     @task(pool=STORE_POOL)
