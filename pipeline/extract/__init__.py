@@ -80,13 +80,13 @@ def extract(document: Document) -> list[Event]:
         while j > 0 and "\n" not in body[sentences[j - 1].end:sentences[j].start]:
             j -= 1
         head = sentences[j].text
-        if not _DATE_HEAD.match(head):
+        if not D.HEADING_START.match(head):
             return None
         ds = dates(j)
         if not ds or ds[0].role != "occurred":
             return None
-        m = _DATE_HEAD.match(head)
-        if ds[0].start != m.end() or not _HEAD_BREAK.match(head, ds[0].end):
+        m = D.HEADING_START.match(head)
+        if ds[0].start != m.end() or not D.HEADING_BREAK.match(head, ds[0].end):
             return None
         return ds[0]
 
@@ -260,8 +260,6 @@ _TALKS_WORDS = re.compile(r"\b(?:talks|negotiat\w*|met|meet|meeting|officials|de
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _BILATERAL_WORDS = re.compile(r"\b(?:negotiators?|delegations?|both\s+sides|the\s+two\s+sides|trade\s+talks|bilateral|"
                               r"envoys?|counterparts?)\b", re.I)
-_DATE_HEAD = re.compile(r"[\s\-•*–—]*(?:On\s+)?")  # bullet, then the date
-_HEAD_BREAK = re.compile(r"(?:,?\s+\d{4})?(?:\s+(?:morning|afternoon|evening|night))?\s*(?::|\s[-–—]\s|[–—])")
 
 
 _PRONOUN_SUBJ = re.compile(r"^[\W\d]*(?:(?:and|but|so|then|yet|while|since|when)\s+)?(?P<p>he|she|it)\s+(?:[\w'’-]+\s+){0,4}$", re.I)

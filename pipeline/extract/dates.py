@@ -529,8 +529,11 @@ def _num(tok: str | None) -> int | None:
 _RE_IN_DAYS = re.compile(r"\bin\s+(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                          r"fourteen|fifteen|twenty|thirty)\s+(?P<unit>days?|weeks?)\b", re.I)
 _DURATION_BEFORE = re.compile(r"\b(?:for|within|over)\s+$", re.I)
-_HEADING = re.compile(r"[\s\-•*–—]*(?:On\s+)?$")
-_HEADING_END = re.compile(r"(?:,?\s+\d{4})?\s*(?::|\s[-–—]\s|[–—])")
+# A timeline heading: bullets, the date (its year, a part of the day), then a colon
+# or dash ("- Apr. 9: ...", "FEB 4 - ...", "Tuesday morning: ..."); used here and by
+# the extractor, which dates the heading's steps by it
+HEADING_START = re.compile(r"[\s\-•*–—]*(?:On\s+)?")
+HEADING_BREAK = re.compile(r"(?:,?\s+\d{4})?(?:\s+(?:morning|afternoon|evening|night))?\s*(?::|\s[-–—]\s|[–—])")
 
 
 def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[DateMention]:
@@ -593,7 +596,7 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
             elif role in ("deadline", "effective"):
                 year = next(y for y in (pub.year - 1, pub.year, pub.year + 1)
                             if dt.date(y, month, min(d1, _month_end(y, month))) >= pub - dt.timedelta(days=183))
-            elif _HEADING.match(text, 0, m.start()) and _HEADING_END.match(text, m.end()):
+            elif HEADING_START.fullmatch(text, 0, m.start()) and HEADING_BREAK.match(text, m.end()):
                 # a timeline's heading ("Feb. 4: The duty takes effect."): the
                 # item's tense is narration, not the date's
                 year = _pick_year(pub, month, d1, None)
