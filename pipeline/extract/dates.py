@@ -32,6 +32,33 @@ NUMBERS = {
     "twenty": 20, "thirty": 30, "sixty": 60, "ninety": 90, "several": None, "few": None,
 }
 
+# Numbers written in words, up to "two hundred and ninety-nine" (rates: "twenty-five per cent")
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen").split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_WORDS = (r"(?:(?:one|a|two)\s+hundred(?:\s+and)?\s+)?(?:(?:" + "|".join(_TENS) + r")(?:-(?:" + "|".join(_UNITS[1:10]) +
+              r"))?|" + "|".join(sorted(_UNITS[1:], key=len, reverse=True)) + r")|(?:one|a|two)\s+hundred")
+
+
+def number_value(text: str) -> float:
+    """``"125"``, ``"twenty-five"``, ``"one hundred and twenty-five"`` -> a number."""
+    text = text.lower()
+    if text[0].isdigit():
+        return float(text)
+    total = 0
+    m = re.match(r"(one|a|two)\s+hundred(?:\s+and)?\s*", text)
+    if m:
+        total = 100 * (2 if m.group(1) == "two" else 1)
+        text = text[m.end():]
+    if text:
+        tens, _, unit = text.partition("-")
+        if tens in _TENS:
+            total += _TENS[tens] + (_UNITS.index(unit) if unit else 0)
+        else:
+            total += _UNITS.index(tens)
+    return float(total)
+
+
 # Month names are matched case-sensitively (capitalised) so "may" the verb is not May.
 _MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
         r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?"

@@ -102,38 +102,12 @@ _KEEP_SUSPENDED = re.compile(r"\b(?:keep|keeps|kept|keeping|remain|remains)\b[^.
 _FUTURE = re.compile(r"\b(?:will|shall|would|'ll|is\s+to|are\s+to|due\s+to|set\s+to|plans?\s+to|going\s+to|is\s+about\s+to|are\s+about\s+to)\b")
 _PRESENT = re.compile(r"\b(?:is|are|has|have|says|say|announces|agrees|signs|shake|shakes|meets|holds|cuts|drops|falls|extends|suspends|lifts|raises|imposes|amounts|keeps)\b")
 _PAST_VERB = re.compile(r"\b(?:\w{3,}ed|was|were|had|did|said|met|held|spoke|began|took|came|struck|drew|told|put|set|cut|brought|sought|fell|rose)\b")
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-          "seventeen eighteen nineteen").split()
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_NUM_WORDS = (r"(?:(?:one|a|two)\s+hundred(?:\s+and)?\s+)?(?:(?:" + "|".join(_TENS) + r")(?:-(?:" + "|".join(_UNITS[1:10]) +
-              r"))?|" + "|".join(sorted(_UNITS[1:], key=len, reverse=True)) + r")|(?:one|a|two)\s+hundred")
-
-
-def number_value(text: str) -> float:
-    """``"125"``, ``"twenty-five"``, ``"one hundred and twenty-five"`` -> a number."""
-    text = text.lower()
-    if text[0].isdigit():
-        return float(text)
-    total = 0
-    m = re.match(r"(one|a|two)\s+hundred(?:\s+and)?\s*", text)
-    if m:
-        total = 100 * (2 if m.group(1) == "two" else 1)
-        text = text[m.end():]
-    if text:
-        tens, _, unit = text.partition("-")
-        if tens in _TENS:
-            total += _TENS[tens] + (_UNITS.index(unit) if unit else 0)
-        else:
-            total += _UNITS.index(tens)
-    return float(total)
-
-
 _PCT_TAIL = r"\s?(?:%|percent\b|per\s+cent\b)(?!\s*(?:percentage|points|stake|of\s+(?:the|their|its)\s+revenue|or\s+more|-owned|\s+owned))"
 _PCT = re.compile(r"(?P<n>\d+(?:\.\d+)?)" + _PCT_TAIL, re.I)
 # "twenty per cent": only scanned for where a word (not a number) comes right before
 # "percent"/"per cent" (no "%" follows a word)
 _WORD_BEFORE_PERCENT = re.compile(r"[a-zA-Z]\s?(?:percent|per\s+cent)\b", re.I)
-_PCT_WORDS = re.compile(r"(?P<n>\b" + _NUM_WORDS + r")" + _PCT_TAIL, re.I)
+_PCT_WORDS = re.compile(r"(?P<n>\b" + D.NUMBER_WORDS + r")" + _PCT_TAIL, re.I)
 _PCT_BAD_BEFORE = re.compile(r"(?:\bfrom|about|around|roughly|nearly|almost|at\s+least|more\s+than|over|above|below|beyond|some|by|least|than|[-–]|\bstake\s+of)\s*$", re.I)
 _PCT_BAD_AFTER = re.compile(r"^\s*(?:in\s+all|in\s+total|overall|combined|counting|from\s+a\s+year|of\s+(?:their|its|the)\s+revenue|stake|of\s+the\s+product|or\s+more)", re.I)
 _TALK_DAYS = re.compile(r"\b(?P<n>two|three|four|2|3|4)\s+days\s+of\s+(?:[\w.-]+\s+){0,2}?(?:talks|negotiations|meetings)", re.I)
@@ -289,7 +263,7 @@ def find_rate(sentence: str, clause, t_start: int, t_end: int) -> tuple[float | 
         if _PCT_BAD_AFTER.match(sentence[m.end():m.end() + 30]):
             continue
         strong = bool(re.search(r"\b(?:to|at|of|additional|extra)\s+(?:an?\s+)?$", before, re.I))
-        cands.append((number_value(m["n"]), m.start(), strong))
+        cands.append((D.number_value(m["n"]), m.start(), strong))
     if not cands:
         return None, []
     strong = [c for c in cands if c[2]]
