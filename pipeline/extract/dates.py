@@ -801,6 +801,10 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
         if m["reln2"] and _DURATION_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "put on hold for 30 days after the concessions": a duration, not a day
         prior = [o for o in out if o.end <= m.start() and (o.role == "occurred" or not m["same"])]
+        if m["reld"] and m["reld"].lower() in ("after", "before"):
+            # "threatened on October 10 a tariff from November 1, a day after
+            # ...": counted from the happening's day, not from an effective day
+            prior = [o for o in prior if o.role == "occurred"] or prior
         later = [o for o in out if o.start >= m.end()]
         base_d = prior[-1].value if prior else (anchor() if callable(anchor) else anchor)
         if m["same"]:

@@ -26,7 +26,7 @@ def _cues() -> dict:
     # only "if" after the trigger makes it conditional; "unless extended",
     # "provided they comply with the law" qualify an asserted step
     out["after"] = re.compile(r"[^;:]{0,80}?\bif\b", re.I)
-    out["modal_after"] = re.compile(r"[^;:,]{0,45}?\b(?:might|could|(?-i:may)|would\s+(?:then\s+|now\s+|also\s+)?be|can\s+be|is\s+expected|are\s+expected)\b", re.I)
+    out["modal_after"] = re.compile(r"[^;:,]{0,45}?\b(?:might|could|(?-i:may)|would\s+(?:then\s+|now\s+|also\s+)?be|can\s+be|(?:is|are)\s+(?:now\s+|still\s+|widely\s+|also\s+|generally\s+){0,2}expected)\b", re.I)
     # a happening the clause goes on to deny or only float: "a call ... has not
     # taken place", "an extension ... has not been discussed", "a meeting has
     # been floated"

@@ -523,6 +523,16 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             out.append(mm)
 
     _leader_threats(out[n_before:], sentence, actors)
+    if len(out) > n_before and "threat" in lower(sentence):
+        # "threatened an extra 100% tariff" near "the rare-earth controls": a
+        # threat binds to the nearer of the two measures it could name
+        tariff_anchor = {(m.t_start, m.t_end): m.extra["anchor"] for m in out[:n_before]
+                         if m.event_type == "tariff_change" and m.action == "threaten"}
+        for m in out[n_before:]:
+            a = tariff_anchor.get((m.t_start, m.t_end))
+            if (m.action == "threaten" and a is not None and m.extra["anchor"] < m.t_start
+                    and abs(a - m.t_start) < abs(m.extra["anchor"] - m.t_start)):
+                out.remove(m)
 
     # ---- agreement
     for action, s, e, apos in (_pair_triggers("agreement", sentence, clauses, keys) if "agreement" in types else ()):
@@ -558,8 +568,92 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
     if "leader_contact" in types:
         out.extend(_leader_mentions(sentence, si, clauses, actors, base))
 
+    background = []
+    if dates and not question and ("tariff_change" in types or "export_control" in types):
+        background = _dated_measures(sentence, si, clauses, dates, actors, out, s_codes, doc_bilateral, keys, types)
+        if background:
+            taken = {id(m.occurred) for m in background}
+            dates = [d for d in dates if id(d) not in taken]
     _assign_dates(out, sentence, dates, clauses)
     out = _expand_coordinated(out, sentence, dates)
+    out.extend(background)
+    return out
+
+
+# "the Oct. 9 controls", "China's April tariffs", "its sweeping 9 October rules"
+_DATED_NP_BEFORE = re.compile(r"(?:\b(?:the|its|their|those|these)|[A-Za-z]['’]s)\s+(?:(?:new|sweeping|latest|earlier|original|expanded|broader|additional|retaliatory)\s+)?$", re.I)
+_DATED_NP_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?=\w)")
+# "the controls of Oct. 9"; "in place since April 4"
+_OF_DATE_BEFORE = re.compile(r"\s+of\s+$")
+_SINCE_BEFORE = re.compile(r"\b(?:in\s+(?:place|force|effect)|imposed|introduced|applied|required|enforced)\s+since\s+$", re.I)
+_IN_PLACE = re.compile(r"in\s+(?:place|force|effect)", re.I)
+_TIGHTENING_NP = re.compile(r"expan|widen|tighten|broaden|sweeping|new\b|additional|extra\b", re.I)
+
+
+def _dated_measures(sentence, si, clauses, dates, actors, mentions, s_codes, doc_bilateral, keys, types) -> list[Mention]:
+    """Background measures named by a date inside their noun phrase.
+
+    "would suspend the Oct. 9 controls", "the curbs of 9 October", "licensing,
+    in place since April 4": the date names an earlier measure, presupposed
+    whatever the verb of the clause (suspend, could lift, has not lifted), so
+    it is asserted as a past step on that date, and the date is not the
+    clause verb's. A noun phrase whose own trigger already carries the date
+    ("the May 14 tariff cut") is left to that trigger.
+    """
+    c = _compiled()
+    anchors = []
+    for etype in ("export_control", "tariff_change"):
+        if etype in types:
+            anchors.extend((a.start(), a.end(), etype) for a in c[etype]["anchor"].finditer(sentence, keys=keys))
+    if not anchors:
+        return []
+    out: list[Mention] = []
+    for d in dates:
+        if d.precision not in ("day", "month", "days") or d.lo > d.hi:
+            continue
+        hit = None
+        np_start = d.start
+        det = _DATED_NP_BEFORE.search(sentence, max(0, d.start - 40), d.start)
+        if det is not None:
+            np_start = det.start()
+            gap = _DATED_NP_AFTER.match(sentence, d.end)
+            if gap is not None and gap.end() - d.end <= 30:
+                hit = next((a for a in anchors if a[0] == gap.end() or (d.end < a[0] <= gap.end() + 1 and a[0] - d.end <= 30)), None)
+        elif d.precision == "day" and _OF_DATE_BEFORE.search(sentence, max(0, d.start - 5), d.start):
+            # a day, not a month: "the triple-digit rates of April" is a level, not a step
+            hit = next((a for a in anchors if 0 <= d.start - a[1] <= 5), None)
+        elif _SINCE_BEFORE.search(sentence, max(0, d.start - 30), d.start):
+            hit = max((a for a in anchors if a[1] <= d.start and d.start - a[1] <= 80), key=lambda a: a[0], default=None)
+        if hit is None:
+            continue
+        a_s, a_e, etype = hit
+        lo, hi = min(np_start, a_s), max(d.end, a_e)
+        if any(m.event_type == etype and lo <= m.t_start < hi + 15 and not _IN_PLACE.fullmatch(sentence, m.t_start - 3, m.t_end)
+               for m in mentions):
+            continue  # the phrase has its own trigger ("the May 14 tariff cut")
+        clause = _clause_of(clauses, a_s)
+        actor, codes = acting_party(sentence, actors, clause, min(a_s, d.start))
+        poss = [a for a in actors if a.is_party and 0 <= d.start - a.end <= 4]
+        if poss:
+            actor = poss[-1].code
+            codes = frozenset(codes | {actor})
+        if not in_scope(codes, s_codes, doc_bilateral):
+            continue
+        if _other_partners(sentence, clause) and not ({"US", "CN"} <= codes):
+            continue
+        action = "tighten" if etype == "export_control" and _TIGHTENING_NP.search(sentence, max(0, d.start - 20), a_e) else "impose"
+        m = Mention(etype, action, si, a_s, a_e, clause, actor=actor, parties=codes)
+        m.tense = "past"
+        m.occurred = d
+        m.extra.update(modifier=True, reference=True, anchor=a_s, all_dates=[d], dated_np=True)
+        if etype == "export_control":
+            comms = find_commodities(sentence, clause, a_s, keys) or find_commodities(sentence, (0, len(sentence)), a_s, keys)
+            for k in comms or [None]:
+                mm = m.copy()
+                mm.commodity = k
+                out.append(mm)
+        else:
+            out.append(m)
     return out
 
 
@@ -1111,6 +1205,15 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
             # "agreed on Friday to meet ... later this month": a date before the
             # infinitive dates the verb that governs it, not the meeting
             got = [d for d in got if d.start >= m.t_end]
+        if len(got) > 1:
+            # "A day after Beijing had unveiled the controls on October 9, Trump
+            # ...": counted from a later date, "a day after" is the main
+            # clause's day, not that of the happening in its complement
+            # (counted from an earlier one, "said on Friday, a day after a
+            # call", it is the complement's day)
+            rest = [d for d in got if not (d.end <= m.t_start and d.text.lower().endswith((" after", " before"))
+                                           and not any(o.end <= d.start for o in occ))]
+            got = rest or got
         if got:
             rank = _PRECISION_RANK
             m.occurred = min(got, key=lambda d: (rank[d.precision] > 0, min(abs(d.start - m.t_end), abs(m.t_start - d.end))))
