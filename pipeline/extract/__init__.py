@@ -120,7 +120,7 @@ def extract(document: Document) -> list[Event]:
                 # "After Thursday's meeting ..., Trump told reporters the two sides
                 # had reached an agreement": the sentence's own dated happening
                 # is the weakest clue to an undated one's day
-                m.extra["sibling"] = _day_after(before[-1])
+                m.extra["sibling"] = _day_after(max(before, key=lambda x: x.t_end))
                 m.extra["past_verb"] = _PAST_VERB.fullmatch(s.text[m.t_start:m.t_end].lower()) is not None
         for m in ms:
             if m.event_type == "talks":

@@ -98,7 +98,8 @@ def _compiled() -> dict:
 _CLAUSE_BREAK = re.compile(r";|:\s|\s[-–—]\s|,?\s+but\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=(?:[A-Z]|in\b|on\b|at\b|after\b|by\b|it\b|he\b|she\b|they\b|said\b|says\b|added\b|the\s+\w+\s+(?:ministry|commission|department)\b))")
 _OTHER_PARTNERS = re.compile(r"\b(?:country-by-country|dozens\s+of\s+(?:partners|countries)|other\s+(?:countries|partners|nations)|(?:most|all)\s+(?:other\s+)?(?:countries|trading\s+partners|partners))\b", re.I)
 _BLOCKER = re.compile(r"\b(?:risk|fears?|threat\s+of|uncertainty|possibility|prospect|shares|stocks|prices|demand|orders|sales|purchases|investigations?|probes?)\b", re.I)
-_KEEP_SUSPENDED = re.compile(r"\b(?:keep|keeps|kept|keeping|remain|remains)\b[^.;]{0,70}\bsuspended\b", re.I)
+_KEEP_SUSPENDED = re.compile(r"\b(?:keep|keeps|kept|keeping|remain|remains)\b[^.;]{0,70}\bsuspended\b|"
+                             r"\b(?:keep|keeps|kept|keeping|continue|continues|continued)\s+(?:to\s+suspend|suspending)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|would|'ll|is\s+to|are\s+to|due\s+to|set\s+to|plans?\s+to|going\s+to|is\s+about\s+to|are\s+about\s+to)\b")
 _PRESENT = re.compile(r"\b(?:is|are|has|have|says|say|announces|agrees|signs|shake|shakes|meets|holds|cuts|drops|falls|extends|suspends|lifts|raises|imposes|amounts|keeps)\b")
 _PAST_VERB = re.compile(r"\b(?:\w{3,}ed|was|were|had|did|said|met|held|spoke|began|took|came|struck|drew|told|put|set|cut|brought|sought|fell|rose)\b")
@@ -464,6 +465,8 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         clause = _clause_of(clauses, s)
         if irrealis(sentence, clause[0], s, e, clause[1]):
             return None
+        if anchor_pos is not None and anchor_pos < s and _NO_DETERMINER.search(sentence, max(clause[0], anchor_pos - 25), anchor_pos):
+            return None  # "no specific countermeasure has been announced"
         actor, codes = acting_party(sentence, actors, clause, s)
         if not in_scope(codes, s_codes, doc_bilateral):
             return None
@@ -524,6 +527,12 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
 
     _leader_threats(out[n_before:], sentence, actors)
     if len(out) > n_before and "threat" in lower(sentence):
+        # "made that threat ..., a day after China widened its rare-earth
+        # controls": the verb between a threat and the measure governs it
+        for m in out[n_before:]:
+            if m.action == "threaten" and m.extra["anchor"] > m.t_end and any(
+                    x.action != "threaten" and m.t_end <= x.t_start < m.extra["anchor"] for x in out[n_before:]):
+                out.remove(m)
         # "threatened an extra 100% tariff" near "the rare-earth controls": a
         # threat binds to the nearer of the two measures it could name
         tariff_anchor = {(m.t_start, m.t_end): m.extra["anchor"] for m in out[:n_before]
@@ -586,6 +595,9 @@ _DATED_NP_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?=\w)")
 # "the controls of Oct. 9"; "in place since April 4"
 _OF_DATE_BEFORE = re.compile(r"\s+of\s+$")
 _SINCE_BEFORE = re.compile(r"\b(?:in\s+(?:place|force|effect)|imposed|introduced|applied|required|enforced)\s+since\s+$", re.I)
+_GOVERNS = re.compile(r"(?i)agreed|decided|pledged|promised|vowed|committed|moved|voted")
+_TO_COMPLEMENT = re.compile(r"(?:\s+(?:on|in|late|early|last|this|[A-Z][a-z]+\.?|\d{1,2}),?){0,4}\s+to\s+(?:\w+\s+)?")
+_NO_DETERMINER = re.compile(r"\b(?:[Nn]o|[Nn]one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}$")
 _IN_PLACE = re.compile(r"in\s+(?:place|force|effect)", re.I)
 _TIGHTENING_NP = re.compile(r"expan|widen|tighten|broaden|sweeping|new\b|additional|extra\b", re.I)
 
@@ -856,7 +868,7 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
     return out
 
 
-_DEFINITE_NOUN = re.compile(r"\b(?:the|this|that|its|their|these|those)\s+(?:\d+-day\s+|current\s+|existing\s+)?$", re.I)
+_DEFINITE_NOUN = re.compile(r"\b(?:the|this|that|its|their|these|those)\s+(?:\d+-day\s+|current\s+|existing\s+)?(?:tariff\s+|trade\s+)?$", re.I)
 _NOUN_TRIGGER = re.compile(r"(?i)pause|suspension|truce|reprieve|halt|hike|increase|rollback|cut|ban|curbs|controls|restrictions")
 _SAYS_NOW = re.compile(r"\b(?:says|tells\s+\w+|confirms|announces)\b")
 def _has_unreal_cue(sentence: str, lo: int, hi: int) -> bool:
@@ -1132,11 +1144,24 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
             talks_bound = True
         if d.end < len(sentence) and sentence[d.end] == " ":
             # a date premodifying the trigger ("the weekend talks", "Friday call")
-            nxt = [m for m in mentions if m.t_start == d.end + 1 and m.event_type in ("talks", "leader_contact")]
+            # and a date that opens a verb group ("and on May 12 announced a deal")
+            nxt = [m for m in mentions if m.t_start == d.end + 1 and (
+                m.event_type in ("talks", "leader_contact")
+                or sentence.endswith(("on ", "On "), 0, d.start) and sentence[m.t_start:m.t_end].endswith("ed"))]
             for m in nxt:
                 strong[id(m)].append(d)
             if nxt:
                 allowed = nxt
+        if d.text.endswith((" after", " before")) and any(o.end <= d.start for o in occ):
+            # "threatened on 10 October, a day after China widened its
+            # controls": counted back from an earlier date, the relative day is
+            # that of the happening in its complement
+            comp = [m for m in mentions if 0 <= m.t_start - d.end <= 60 and m.clause == _clause_of(clauses, d.start)
+                    and "," not in sentence[d.end:m.t_start]]
+            if comp:
+                allowed = comp
+                for m in comp:
+                    strong[id(m)].append(d)
         # (the regex is tried only where its first two characters are)
         if sentence.startswith(("'s", "’s"), d.end) and _POSSESSIVE_S.match(sentence[d.end:d.end + 3]):
             after = [m for m in mentions if 0 <= m.t_start - d.end <= 45]
@@ -1175,6 +1200,15 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
                 same = list(cands)
         elif not same:
             same = list(cands)
+        if allowed is None and len(same) > 1:
+            # "the tariffs they imposed on each other in April, according to a
+            # joint statement released ...": a date that closes a phrase with
+            # a trigger of its own is not claimed past a comma by a later one
+            lead = any(0 <= d.start - x.t_end <= 60 for x in same)
+            if lead:
+                kept = [m for m in same if m.t_start < d.end or "," not in sentence[d.end:m.t_start]]
+                if kept:
+                    same = kept
         for etype in {m.event_type for m in same}:
             ms = [m for m in same if m.event_type == etype]
             if ms and "venue_pos" in ms[0].extra:
@@ -1232,6 +1266,15 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
             m.effective = min(effs, key=lambda d: abs(d.start - m.t_start))
         if m.event_type == "talks" and m.occurred and m.extra.get("first_day_offset"):
             m.occurred = D.shift(m.occurred, m.extra["first_day_offset"])
+    for m in mentions:
+        if m.occurred is None and m.event_type in ("tariff_change", "export_control", "tariff_deadline"):
+            # "agreed on Monday to roll back the tariffs": the step agreed to
+            # takes the day of the verb that governs it
+            gov = [x for x in mentions if x.occurred is not None and x.t_end <= m.t_start
+                   and _GOVERNS.fullmatch(sentence, x.t_start, x.t_end)
+                   and _TO_COMPLEMENT.fullmatch(sentence, x.t_end, m.t_start)]
+            if gov:
+                m.occurred = max(gov, key=lambda x: x.t_end).occurred
 
 
 _COORD_JOINED = re.compile(r"\s*(?:,|and|,\s*and|or)\s*(?:(?:on|in)\s+)?(?:[\w.,'\s-]{0,50}?\b(?:in|on)\s+)?")
