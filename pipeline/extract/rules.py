@@ -96,7 +96,7 @@ def _compiled() -> dict:
 
 
 _CLAUSE_BREAK = re.compile(r";|:\s|\s[-–—]\s|,?\s+but\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=(?:[A-Z]|in\b|on\b|at\b|after\b|by\b|it\b|he\b|she\b|they\b|said\b|says\b|added\b|the\s+\w+\s+(?:ministry|commission|department)\b))")
-_OTHER_PARTNERS = re.compile(r"\b(?:country-by-country|dozens\s+of\s+(?:partners|countries)|other\s+(?:countries|partners|nations)|(?:most|all)\s+(?:other\s+)?(?:countries|trading\s+partners|partners))\b", re.I)
+_OTHER_PARTNERS = re.compile(r"\b(?:country-by-country|dozens\s+of\s+(?:other\s+)?(?:partners|countries)|other\s+(?:countries|partners|nations|economies|trading\s+partners)|(?:most|all|every)\s+(?:other\s+)?(?:countries|country|trading\s+partners|partners)|everyone\s+else|everybody\s+else|the\s+rest\s+of\s+the\s+world|\d+\s+(?:other\s+)?countries)\b", re.I)
 _BLOCKER = re.compile(r"\b(?:risk|fears?|threat\s+of|uncertainty|possibility|prospect|shares|stocks|prices|demand|orders|sales|purchases|investigations?|probes?)\b", re.I)
 _KEEP_SUSPENDED = re.compile(r"\b(?:keep|keeps|kept|keeping|remain|remains)\b[^.;]{0,70}\bsuspended\b|"
                              r"\b(?:keep|keeps|kept|keeping|continue|continues|continued)\s+(?:to\s+suspend|suspending)\b", re.I)
@@ -470,7 +470,7 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         actor, codes = acting_party(sentence, actors, clause, s)
         if not in_scope(codes, s_codes, doc_bilateral):
             return None
-        if _other_partners(sentence, clause) and not ({"US", "CN"} <= codes):
+        if _other_partners(sentence, (max(clause[0], s - 45), min(clause[1], e + 80))) and not ({"US", "CN"} <= codes):
             return None
         m = Mention(etype, action, si, s, e, clause, actor=actor, parties=codes)
         m.tense = tense_of(sentence, clause, s)
@@ -791,7 +791,7 @@ def _leader_threats(mentions: list[Mention], sentence: str, actors) -> None:
 
 
 _DUR_OF_TALKS = re.compile(r"\bof\s+(?:talks|negotiations)")
-_DUR_WITHIN = re.compile(r"(?:within|in|after|over|past|last|first|next)\s+(?:\w+\s+)?$", re.I)
+_DUR_WITHIN = re.compile(r"(?:within|in(?!\s+(?:place|force|effect)\b)|after|over|past|last|first|next)\s+(?:\w+\s+)?$", re.I)
 
 
 def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]:
