@@ -135,6 +135,8 @@ def extract(document: Document) -> list[Event]:
                 m.extra["inherit"] = prev_last
             if heading is not None and m.occurred is None:
                 m.extra["heading"] = heading
+            if m.extra.get("bare") and m.occurred is None and heading is None:
+                continue  # a verbless measure with no date is a standing one
             trig = s.text[m.t_start:m.t_end].lower()
             if m.occurred is None and m.effective is not None and trig in _EFFECT_TRIGGER:
                 m.occurred = m.effective

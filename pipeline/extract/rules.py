@@ -500,6 +500,8 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         m.rate = rate
         m.extra["rates"] = all_rates
         out.append(m)
+    if "tariff_change" in types and not any(m.event_type == "tariff_change" for m in out):
+        out.extend(_bare_measures("tariff_change", sentence, keys, base))
     _leader_threats(out, sentence, actors)
     tc = [m for m in out if m.event_type == "tariff_change"]
     for m in tc:
@@ -525,6 +527,13 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             mm.commodity = k
             out.append(mm)
 
+    if "export_control" in types and len(out) == n_before:
+        for m in _bare_measures("export_control", sentence, keys, base):
+            comms = find_commodities(sentence, m.clause, m.t_start, keys) or find_commodities(sentence, (0, len(sentence)), m.t_start, keys)
+            for k in comms or [None]:
+                mm = m.copy()
+                mm.commodity = k
+                out.append(mm)
     _leader_threats(out[n_before:], sentence, actors)
     if len(out) > n_before and "threat" in lower(sentence):
         # "made that threat ..., a day after China widened its rare-earth
@@ -587,6 +596,39 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
     out = _expand_coordinated(out, sentence, dates)
     out.extend(background)
     return out
+
+
+# a verbless line of a factbox or timeline: "15% on U.S. coal, LNG.", "Extra
+# levies of up to 15% from March 10.", "Same day: export controls on tungsten."
+_BARE_LINE = re.compile(r"^\W*(?:[A-Z][\w ]{0,20}:\s+)?(?:\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+on\b|"
+                        r"(?:extra|additional|new|retaliatory|further)\s+(?:levies|tariffs|duties)\b|"
+                        r"(?:new\s+)?(?:export\s+controls?|licen[cs]es?|export\s+curbs|export\s+bans?)\b)", re.I)
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|did|does)\b", re.I)
+
+
+def _bare_measures(etype: str, sentence: str, keys, base) -> list[Mention]:
+    """A measure stated without a verb, as factboxes and timelines list them.
+
+    Only a line that opens with the measure and has no finite verb counts; it
+    is kept (in the extractor) only when a date of its own or the heading of
+    its timeline item dates it, since an undated bare measure is a standing one.
+    """
+    first = _BARE_LINE.match(sentence)
+    if first is None or _FINITE_VERB.search(sentence):
+        return []
+    anchor = _compiled()[etype]["anchor"].search(sentence, keys=keys)
+    span = (anchor.start(), anchor.end()) if anchor is not None else None
+    if etype == "tariff_change" and re.search(r"\d\s?(?:%|percent|per\s+cent)\s+on$", first.group(0)):
+        span = (first.start(), first.end())  # "15% on U.S. coal, LNG": the rate is the measure
+    if span is None or span[0] > first.end() + 40:
+        return []
+    m = base(etype, "impose", span[0], span[1], span[0])
+    if m is None:
+        return []
+    if etype == "tariff_change":
+        m.rate, m.extra["rates"] = find_rate(sentence, m.clause, span[0], span[1])
+    m.extra["bare"] = True
+    return [m]
 
 
 # "the Oct. 9 controls", "China's April tariffs", "its sweeping 9 October rules"
