@@ -94,7 +94,7 @@ _RE_RELATIVE = re.compile(
     r"|(?P<mo>(?:(?:earlier|later|early|late|mid)[\s-]+)?(?:last|this|next|the\s+previous|the\s+past)\s+month)"
     r"|(?P<yr>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next)\s+year)"
     r"|(?P<ago>(?P<agon>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)\s+(?P<agou>days?|weeks?|months?|years?)\s+ago(?P<agotoday>\s+today)?)"
-    r"|(?P<rel>(?:the\s+)?(?P<reln>previous|following|next|preceding)\s+day|the\s+day\s+(?P<relb>before|after)|(?P<same>the\s+same\s+day)"
+    r"|(?P<rel>(?:the\s+)?(?P<reln>previous|following|next|preceding)\s+day|the\s+day\s+(?P<relb>before|after)|(?P<same>(?:the|that)\s+same\s+(?:day|evening|morning|afternoon|night))"
     r"|(?P<reln2>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+(?P<reld>later|earlier|after|before)))\b",
     re.I)
 
@@ -196,7 +196,7 @@ def _keys(*words: str) -> frozenset:
 # run is the word itself.
 _RELATIVE_KEYS = _keys(
     "today", "tonight", "this", "yesterday", "last", "tomorrow", "earlier", "later", "early", "late",
-    "next", "the", "over", "mid", "previous", "following", "preceding",
+    "next", "the", "that", "over", "mid", "previous", "following", "preceding",
     "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "fourteen", "fifteen") | {DIGIT_KEY}
 _WEEKDAY_KEYS = _keys("last", "next", "this", "coming", "early", "late", "on", *WEEKDAYS)
