@@ -29,6 +29,12 @@ def _compiled() -> tuple[re.Pattern, dict[str, tuple[str | None, str]]]:
     for ent in gazetteer()["entities"]:
         for name in ent["names"]:
             table.setdefault(name, (ent.get("code"), ent["kind"]))
+    for name, value in list(table.items()):
+        if name.startswith("the ") and name[4:5].islower():
+            # a title at the start of a sentence or in a headline-style text:
+            # "the vice premier" -> "The vice premier", "The Vice Premier"
+            table.setdefault("The " + name[4:], value)
+            table.setdefault("The " + " ".join(w[:1].upper() + w[1:] for w in name[4:].split(" ")), value)
     names = sorted(table, key=len, reverse=True)
     alts = "|".join(re.escape(n) for n in names)
     # names are case-sensitive ("He Lifeng" vs "he"); "U.S." may end in a dot

@@ -135,6 +135,8 @@ def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]
     for m in leftovers:
         if m.extra.get("reference") and m.event_type in ("tariff_change", "export_control"):
             continue  # an undated "the pause" refers to a standing measure, it reports no step
+        if m.extra.get("presupposed"):
+            continue  # an undated "since the Busan meeting" names a meeting, it does not report one
         sd = m.extra.get("sentence_date")
         if sd is not None and m.tense == "future" and sd.hi < pub:
             sd = None  # "will suspend its September rule": a past date names the measure, not the step

@@ -168,7 +168,7 @@ def _target(sentence: str, a: ActorMention) -> bool:
     if a.kind in ("leader", "official", "agency"):
         return False
     before = sentence[max(0, a.start - 40):a.start]
-    if _TARGET_BEFORE.search(before):
+    if _TARGET_BEFORE.search(before) and not _REPORTED_THAT.search(before):
         return True
     after = sentence[a.end:a.end + 25]
     if after.startswith("'s ") and _TARGET_AFTER.match(after[3:]):
@@ -176,6 +176,8 @@ def _target(sentence: str, a: ActorMention) -> bool:
     return bool(_TARGET_AFTER.match(after))
 
 
+# "told reporters that China would cut ...": a complementiser, not "goods that China ..."
+_REPORTED_THAT = re.compile(r"\b(?:says|said|say|told\s+[\w.]+|tells\s+[\w.]+|announced|announces|stated|confirmed|added|noted|insisted|argued|signall?ed)\s+that\s+(?:the\s+)?$")
 _ADJACENT_SUBJECT = re.compile(r"\s+(?:(?:\w+ly|also|then|has|had|have|was|were|will|would|swiftly|quickly)\s+)*")
 _COORDINATED = re.compile(r"(?:\band|&|,)\s+(?:the\s+)?$")  # "the United States and China agreed": joint
 _BY_AGENT = re.compile(r"[\w-]+(?:\s+[\w-]+)?\s+by\s+(?:the\s+)?")
@@ -484,6 +486,8 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             m.extra["reference"] = True
         if has_span(spans(_SAYS_NOW, sentence), clause[0], s):
             m.extra["reported_now"] = True  # "the ministry says the leaders reached consensus"
+        if etype in ("talks", "leader_contact") and _PRESUPPOSED_BEFORE.search(sentence, max(0, s - 45), s):
+            m.extra["presupposed"] = True  # "since the Busan meeting": named, not reported
         if _NOUN_TRIGGER.fullmatch(sentence, s, e) and _DEFINITE_NOUN.search(sentence, max(0, s - 22), s):
             m.extra["reference"] = True  # "the pause", "its suspension": a standing measure
         m.extra["anchor"] = anchor_pos if anchor_pos is not None else s
@@ -639,6 +643,7 @@ _OF_DATE_BEFORE = re.compile(r"\s+of\s+$")
 _SINCE_BEFORE = re.compile(r"\b(?:in\s+(?:place|force|effect)|imposed|introduced|applied|required|enforced)\s+since\s+$", re.I)
 _GOVERNS = re.compile(r"(?i)agreed|decided|pledged|promised|vowed|committed|moved|voted")
 _TO_COMPLEMENT = re.compile(r"(?:\s+(?:on|in|late|early|last|this|[A-Z][a-z]+\.?|\d{1,2}),?){0,4}\s+to\s+(?:\w+\s+)?")
+_PRESUPPOSED_BEFORE = re.compile(r"\b(?:since|after|following|before|ahead\s+of|at)\s+(?:the|their|this|that)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _NO_DETERMINER = re.compile(r"\b(?:[Nn]o|[Nn]one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}$")
 _IN_PLACE = re.compile(r"in\s+(?:place|force|effect)", re.I)
 _TIGHTENING_NP = re.compile(r"expan|widen|tighten|broaden|sweeping|new\b|additional|extra\b", re.I)
