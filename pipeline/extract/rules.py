@@ -95,7 +95,7 @@ def _compiled() -> dict:
     return c
 
 
-_CLAUSE_BREAK = re.compile(r";|:\s|\s[-–—]\s|,?\s+but\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=(?:[A-Z]|in\b|on\b|at\b|after\b|by\b|it\b|he\b|she\b|they\b|said\b|says\b|added\b|the\s+\w+\s+(?:ministry|commission|department)\b))")
+_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?=(?:Beijing|Washington|China|the\s+U\.S\.|the\s+United\s+States|U\.S\.|US)\s+(?:\w+ed|cut|put|set|hit|struck|will|would|has|had)\b)|\s[-–—]\s|,?\s+but\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=(?:[A-Z]|in\b|on\b|at\b|after\b|by\b|it\b|he\b|she\b|they\b|said\b|says\b|added\b|the\s+\w+\s+(?:ministry|commission|department)\b))")
 _OTHER_PARTNERS = re.compile(r"\b(?:country-by-country|dozens\s+of\s+(?:other\s+)?(?:partners|countries)|other\s+(?:countries|partners|nations|economies|trading\s+partners)|(?:most|all|every)\s+(?:other\s+)?(?:countries|country|trading\s+partners|partners)|everyone\s+else|everybody\s+else|the\s+rest\s+of\s+the\s+world|\d+\s+(?:other\s+)?countries)\b", re.I)
 _BLOCKER = re.compile(r"\b(?:risk|fears?|threat\s+of|uncertainty|possibility|prospect|shares|stocks|prices|demand|orders|sales|purchases|investigations?|probes?)\b", re.I)
 _KEEP_SUSPENDED = re.compile(r"\b(?:keep|keeps|kept|keeping|remain|remains)\b[^.;]{0,70}\bsuspended\b|"
@@ -123,7 +123,9 @@ _TARGET_AFTER = re.compile(r"^\s*(?:goods|imports|products|exports|origin|compan
                            r"industry|carmakers|consumers|assets|stocks|shares|suppliers|end\s+users|entities)\b", re.I)
 
 
-_CLAUSE_HINTS = (";", ": ", " -", "–", "—", " but", ", while", ", whereas", ", and")
+# (", Beijing suspended ...": a clause joined by a comma alone, as in lists of steps)
+_CLAUSE_HINTS = (";", ": ", " -", "–", "—", " but", ", while", ", whereas", ", and",
+                 ", Beijing", ", Washington", ", China", ", the U", ", U.S.", ", US ")
 
 
 def split_clauses(sentence: str) -> list[tuple[int, int]]:
