@@ -1087,7 +1087,7 @@ def _locations_in(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[s
 _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|their)\s+$", re.I)
 
 
-_CALL_OFF = re.compile(r"\bcall(?:s|ed)?\s+(?:off|for|on)\b", re.I)
+_CALL_OFF = re.compile(r"\bcall(?:s|ed)?\s+(?:off|for|on(?!\s+(?:[A-Z][a-z]+day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d|the\s+\d)))\b")  # "call on" a date is a call
 
 
 def _leader_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
@@ -1105,7 +1105,7 @@ def _leader_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
                 pair = bool(lc["pair"].search(sentence))
             if not (pair or (visit and leaders and {"US", "CN"} <= codes)):
                 continue
-            if action == "call" and _CALL_OFF.search(sentence[m.start():m.end() + 5]):
+            if action == "call" and _CALL_OFF.search(sentence[m.start():m.end() + 16]):
                 continue
             if action == "meeting" and _SIDES_SUBJECT.search(sentence, max(0, m.start() - 30), m.start()):
                 continue  # "the two sides met in Madrid": negotiators, not the leaders
