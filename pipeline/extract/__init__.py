@@ -127,6 +127,11 @@ def extract(document: Document) -> list[Event]:
                 _first_day_of_round(m, s.text)
         if _LIST_ITEM.match(s.text):
             _inherit_lead_actor(ms, s.text, sent_actors[si], _lead_actor(sentences, si, sent_actors))
+        elif any(m.extra.get("bare") for m in ms):
+            # a verbless line ("15% on U.S. coal, LNG.") acts for the government
+            # its line opened with ("FEB 4 - Beijing responds.")
+            _inherit_lead_actor([m for m in ms if m.extra.get("bare")], s.text, sent_actors[si],
+                                _line_actor(body, sentences, si, sent_actors))
         prev_last = last_occurred(si - 1) if si else None
         same_paragraph = si > 0 and "\n" not in body[sentences[si - 1].end:s.start]
         heading = heading_date(si)
@@ -374,6 +379,21 @@ def _lead_actor(sentences, si: int, sent_actors) -> str | None:
         acts = sent_actors[j] if sent_actors[j] is not None else find_actors(text)
         codes = {a.code for a in acts if a.is_party and not _is_target(text, a)}
         return codes.pop() if len(codes) == 1 else None
+    return None
+
+
+def _line_actor(body: str, sentences, si: int, sent_actors) -> str | None:
+    """The one government named as a subject by the nearest earlier sentence of
+    the same line or paragraph (at most three back), if it names exactly one."""
+    from .rules import _is_target
+    for j in range(si - 1, max(-1, si - 4), -1):
+        if "\n" in body[sentences[j].end:sentences[j + 1].start]:
+            return None
+        text = sentences[j].text
+        acts = sent_actors[j] if sent_actors[j] is not None else find_actors(text)
+        codes = {a.code for a in acts if a.is_party and not _is_target(text, a)}
+        if codes:
+            return codes.pop() if len(codes) == 1 else None
     return None
 
 

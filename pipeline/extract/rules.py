@@ -95,10 +95,10 @@ def _compiled() -> dict:
     return c
 
 
-_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?=(?:Beijing|Washington|China|the\s+U\.S\.|the\s+United\s+States|U\.S\.|US)\s+(?:\w+ed|cut|put|set|hit|struck|will|would|has|had)\b)|\s[-–—]\s|,?\s+but\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=(?:[A-Z]|in\b|on\b|at\b|after\b|by\b|it\b|he\b|she\b|they\b|said\b|says\b|added\b|the\s+\w+\s+(?:ministry|commission|department)\b))")
+_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?=(?:Beijing|Washington|China|the\s+U\.S\.|the\s+United\s+States|U\.S\.|US)\s+(?:\w+ed|cut|put|set|hit|struck|will|would|has|had)\b)|\s[-–—]\s|,?\s+but\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=(?:[A-Z]|in\b|on\b|at\b|after\b|by\b|it\b|he\b|she\b|they\b|said\b|says\b|added\b|the\s+\w+\s+(?:ministry|commission|department)\b|the\s+(?:White\s+House|U\.S\.|United\s+States|Commerce|Treasury)\b))")
 _OTHER_PARTNERS = re.compile(r"\b(?:country-by-country|dozens\s+of\s+(?:other\s+)?(?:partners|countries)|other\s+(?:countries|partners|nations|economies|trading\s+partners)|(?:most|all|every)\s+(?:other\s+)?(?:countries|country|trading\s+partners|partners)|everyone\s+else|everybody\s+else|the\s+rest\s+of\s+the\s+world|\d+\s+(?:other\s+)?countries)\b", re.I)
 _BLOCKER = re.compile(r"\b(?:risk|fears?|threat\s+of|uncertainty|possibility|prospect|shares|stocks|prices|demand|orders|sales|purchases|investigations?|probes?)\b", re.I)
-_KEEP_SUSPENDED = re.compile(r"\b(?:keep|keeps|kept|keeping|remain|remains)\b[^.;]{0,70}\bsuspended\b|"
+_KEEP_SUSPENDED = re.compile(r"\b(?:keep|keeps|kept|keeping|remain|remains)\b(?:[^.;]|\.(?=\S)){0,70}\bsuspended\b|"
                              r"\b(?:keep|keeps|kept|keeping|continue|continues|continued)\s+(?:to\s+suspend|suspending)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|would|'ll|is\s+to|are\s+to|due\s+to|set\s+to|plans?\s+to|going\s+to|is\s+about\s+to|are\s+about\s+to)\b")
 _PRESENT = re.compile(r"\b(?:is|are|has|have|says|say|announces|agrees|signs|shake|shakes|meets|holds|cuts|drops|falls|extends|suspends|lifts|raises|imposes|amounts|keeps)\b")
@@ -203,8 +203,10 @@ def acting_party(sentence: str, actors: list[ActorMention], clause, t_start: int
             return a.code, codes
     subj = [a for a in in_clause if not _is_target(sentence, a)]
     before = [a for a in subj if a.end <= t_start]
-    if (before and _ADJACENT_SUBJECT.fullmatch(sentence, before[-1].end, t_start)
-            and not _COORDINATED.search(sentence, max(0, before[-1].start - 12), before[-1].start)):
+    coord = before and _COORDINATED.search(sentence, max(0, before[-1].start - 12), before[-1].start)
+    if coord and sentence[coord.start()] == "," and not any(a.end == coord.start() for a in parties):
+        coord = None  # "..., on October 9, Trump threatened": a comma closes a phrase, it lists no actors
+    if before and _ADJACENT_SUBJECT.fullmatch(sentence, before[-1].end, t_start) and not coord:
         # "Beijing unveiled new rules, and the next day Mr Trump threatened ...":
         # the name right before the verb is its subject
         return before[-1].code, codes
@@ -646,6 +648,7 @@ _SINCE_BEFORE = re.compile(r"\b(?:in\s+(?:place|force|effect)|imposed|introduced
 _GOVERNS = re.compile(r"(?i)agreed|decided|pledged|promised|vowed|committed|moved|voted")
 _TO_COMPLEMENT = re.compile(r"(?:\s+(?:on|in|late|early|last|this|[A-Z][a-z]+\.?|\d{1,2}),?){0,4}\s+to\s+(?:\w+\s+)?")
 _PRESUPPOSED_BEFORE = re.compile(r"\b(?:since|after|following|before|ahead\s+of|at)\s+(?:the|their|this|that)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_RELATIVE_WHICH = re.compile(r"\b(?:which|that)\s+(?:it|they|he|she|Beijing|Washington|China)?\s*(?:had\s+|has\s+)?(?:imposed|introduced|announced|unveiled|issued|placed|put|agreed|adopted|levied)\b")
 _NO_DETERMINER = re.compile(r"\b(?:[Nn]o|[Nn]one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}$")
 _IN_PLACE = re.compile(r"in\s+(?:place|force|effect)", re.I)
 _TIGHTENING_NP = re.compile(r"expan|widen|tighten|broaden|sweeping|new\b|additional|extra\b", re.I)
@@ -903,6 +906,10 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
             else:
                 dur = min(durs, key=lambda d: abs(d.start - ms))
                 starts = [d for d in dates if d.role == "effective" and clause[0] <= d.start < clause[1]]
+                if not starts and dur.text.lower().startswith(("for another", "for a further", "another", "a further")):
+                    # "from November 10, it will remove ... and will keep its own
+                    # 24% suspended for a further year": the sentence's start day
+                    starts = [d for d in dates if d.role == "effective" and d.end <= ms]
                 mm.extra["duration"] = dur
                 mm.extra["computed"] = True
                 if starts:
@@ -1277,6 +1284,13 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
     for m in mentions:
         # a date bound right after the trigger ("met in Kuala Lumpur last
         # weekend") wins over one that only happens to be nearest
+        if m.extra.get("reference") and not m.extra.get("modifier") and not strong[id(m)]:
+            # "pushed the deadline for the tariff pause to Nov. 10": a definite
+            # "the pause" names a standing measure; only a date bound to it
+            # ("the pause agreed on May 12") dates a step of its own
+            # ("its ban on exports ..., which it imposed in December 2024")
+            claims[id(m)] = [d for d in claims[id(m)] if 0 < d.start - m.t_end < 120
+                             and _RELATIVE_WHICH.search(sentence, m.t_end, d.start)]
         got = sorted(strong[id(m)] or claims[id(m)], key=lambda d: d.start)
         if len(got) > 1 and m.tense == "future" and m.event_type in ("talks", "leader_contact"):
             # "said on Tuesday he would meet ... next Monday": the day of the
