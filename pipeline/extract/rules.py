@@ -543,6 +543,23 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
                 mm.commodity = k
                 out.append(mm)
     _leader_threats(out[n_before:], sentence, actors)
+    if len(out) > n_before:
+        # "threatened a 100% tariff ..., a day after Beijing had unveiled new
+        # rare-earth controls": one verb, a tariff on one side and export
+        # controls on the other; it names the nearer measure only
+        ex_anchor = {(m.t_start, m.t_end): m.extra["anchor"] for m in out[n_before:]}
+        for t in [m for m in out[:n_before] if m.event_type == "tariff_change"]:
+            a_x = ex_anchor.get((t.t_start, t.t_end))
+            if a_x is None:
+                continue
+            a_t = t.extra["anchor"]
+            if (a_t < t.t_start) != (a_x < t.t_start):
+                d_t = t.t_start - a_t if a_t < t.t_start else a_t - t.t_end
+                d_x = t.t_start - a_x if a_x < t.t_start else a_x - t.t_end
+                if d_x < d_t:
+                    out.remove(t)
+                elif d_t < d_x:
+                    out[n_before:] = [x for x in out[n_before:] if (x.t_start, x.t_end) != (t.t_start, t.t_end)]
     if len(out) > n_before and "threat" in lower(sentence):
         # "made that threat ..., a day after China widened its rare-earth
         # controls": the verb between a threat and the measure governs it
