@@ -136,7 +136,18 @@ def find_actors(text: str) -> list[ActorMention]:
         code, kind = table.get(name, ("US", "country"))
         out.append(ActorMention(i, m.end(), name, code, kind))
         pos = m.end()
+    if "Trump-Xi" in text or "Xi-Trump" in text:
+        # a hyphenated pair ("a Trump-Xi phone call") names both leaders; the
+        # word boundaries above keep "Trump-era" from naming one
+        for m in _LEADER_PAIR.finditer(text):
+            for g in (1, 2):
+                code, kind = table.get(m.group(g), ("US", "leader"))
+                out.append(ActorMention(m.start(g), m.end(g), m.group(g), code, kind))
+        out.sort(key=lambda a: a.start)
     return out
+
+
+_LEADER_PAIR = re.compile(r"\b(Trump|Xi)-(Xi|Trump)\b")
 
 
 _VENUES: dict[str, tuple[tuple[str, int, int], ...]] = per_document_cache({})
