@@ -426,12 +426,15 @@ def candidate_types(sentence: str) -> frozenset:
         dl = c["tariff_deadline"]
         if c["deadline_gate"] & keys and dl["anchor"].search(sentence, keys=keys) is not None:
             out.append("tariff_deadline")
+    if "tariff_change" not in out and _BARE_RATE_LINE.match(sentence):
+        out.append("tariff_change")  # "15% on U.S. coal, LNG.": a factbox line
     if len(_CANDIDATES) > 4096:
         _CANDIDATES.clear()
     r = _CANDIDATES[sentence] = frozenset(out)
     return r
 
 
+_BARE_RATE_LINE = re.compile(r"\W*(?:[A-Z][\w ]{0,20}:\s+)?\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+on\b")
 _OTHERS: dict = per_document_cache({})
 
 
@@ -1207,6 +1210,7 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
     for m in mentions:
         k = id(m)
         claims[k], weak[k], strong[k] = [], [], []
+    barred: dict[int, set] = {}  # mention -> dates it may not take, even as a fallback
     has_talks = bool(occ) and any(x.event_type == "talks" for x in mentions)  # only read for an occurred date
     prev_bound = None
     for d in occ:
@@ -1281,6 +1285,9 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
             if lead:
                 kept = [m for m in same if m.t_start < d.end or "," not in sentence[d.end:m.t_start]]
                 if kept:
+                    for m in same:
+                        if m not in kept:
+                            barred.setdefault(id(m), set()).add(id(d))
                     same = kept
         for etype in {m.event_type for m in same}:
             ms = [m for m in same if m.event_type == etype]
@@ -1335,8 +1342,9 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
         else:
             if weak[id(m)]:
                 m.extra["weak"] = min(weak[id(m)], key=lambda d: abs(d.start - m.t_start))
-            if free_dates:
-                m.extra["sentence_date"] = min(free_dates, key=lambda d: abs(d.start - m.t_start))
+            free = [d for d in free_dates if id(d) not in barred.get(id(m), ())] if barred else free_dates
+            if free:
+                m.extra["sentence_date"] = min(free, key=lambda d: abs(d.start - m.t_start))
             elif m.extra.get("first_day_offset") and occ:
                 # "agreed on Monday ... at the end of two days of talks": the
                 # talks ended on the day of the clause's other event
