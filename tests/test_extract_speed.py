@@ -3,7 +3,7 @@ import datetime as dt
 
 from pipeline.extract import extract
 from pipeline.extract.actors import _compiled as actor_regex
-from pipeline.extract.actors import find_actors
+from pipeline.extract.actors import gazetteer_actors
 from pipeline.extract.resources import reset_caches
 from pipeline.extract.rules import _compiled
 from pipeline.ids import content_hash, stable_id
@@ -47,7 +47,7 @@ def test_actor_lookup_matches_the_gazetteer_regex():
     rx, _ = actor_regex()
     for s in SENTENCES:
         reset_caches()
-        assert [(a.start, a.end, a.text) for a in find_actors(s)] == [
+        assert [(a.start, a.end, a.text) for a in gazetteer_actors(s)] == [
             (m.start(), m.end(), m.group(0)) for m in rx.finditer(s)]
 
 

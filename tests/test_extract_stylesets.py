@@ -1,5 +1,5 @@
 """Accuracy floors on the style sets (tests/fixtures/stylesets): articles written
-unlike the dev set. The floors sit just under rules-1.4.0's figures; the
+unlike the dev set. The floors sit just under rules-1.5.0's figures; the
 dev-set floors are in test_extract_devset.py."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from tests.devset import DEVSET, score
 
 STYLESETS = DEVSET.parent / "stylesets"
-FLOORS = {"explainers": 0.76, "newsrooms": 0.74, "formats": 0.60, "registers": 0.57, "newsdesk": 0.64, "wires": 0.68, "exports": 0.66}
+FLOORS = {"explainers": 0.77, "newsrooms": 0.77, "formats": 0.63, "registers": 0.65, "newsdesk": 0.72, "wires": 0.72, "exports": 0.74}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -100,6 +100,27 @@ def _locations_gate() -> frozenset | None:
 
 
 def find_actors(text: str) -> list[ActorMention]:
+    """Every gazetteer name in ``text``, and both leaders of a hyphenated pair
+    ("a Trump-Xi phone call"), in text order."""
+    out = gazetteer_actors(text)
+    if "Trump-Xi" in text or "Xi-Trump" in text:
+        # the word boundaries of the gazetteer keep "Trump-era" from naming a
+        # leader, and so miss the pair
+        _, table = _compiled()
+        for m in _LEADER_PAIR.finditer(text):
+            for g in (1, 2):
+                code, kind = table.get(m.group(g), ("US", "leader"))
+                out.append(ActorMention(m.start(g), m.end(g), m.group(g), code, kind))
+        out.sort(key=lambda a: a.start)
+    return out
+
+
+_LEADER_PAIR = re.compile(r"\b(Trump|Xi)-(Xi|Trump)\b")
+
+
+def gazetteer_actors(text: str) -> list[ActorMention]:
+    """The matches of the gazetteer regex (``_compiled()[0]``) in ``text``, found
+    by trying names only at the words whose key can start one."""
     rx, table = _compiled()
     low, idx = text_index(text)
     if len(low) != len(text):
@@ -136,18 +157,7 @@ def find_actors(text: str) -> list[ActorMention]:
         code, kind = table.get(name, ("US", "country"))
         out.append(ActorMention(i, m.end(), name, code, kind))
         pos = m.end()
-    if "Trump-Xi" in text or "Xi-Trump" in text:
-        # a hyphenated pair ("a Trump-Xi phone call") names both leaders; the
-        # word boundaries above keep "Trump-era" from naming one
-        for m in _LEADER_PAIR.finditer(text):
-            for g in (1, 2):
-                code, kind = table.get(m.group(g), ("US", "leader"))
-                out.append(ActorMention(m.start(g), m.end(g), m.group(g), code, kind))
-        out.sort(key=lambda a: a.start)
     return out
-
-
-_LEADER_PAIR = re.compile(r"\b(Trump|Xi)-(Xi|Trump)\b")
 
 
 _VENUES: dict[str, tuple[tuple[str, int, int], ...]] = per_document_cache({})

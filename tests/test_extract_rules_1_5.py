@@ -1,0 +1,219 @@
+"""rules-1.5.0: measures named by anaphora or by a date inside their noun phrase
+("the Oct. 9 controls", "licensing, in place since April 4"), export controls
+named by their commodity ("rare-earth controls", "export blacklist"), factbox
+lines with no verb, "a day after" clauses, dates that stop at a comma, threats
+bound to the measure they name, and the modality and actor cues that ordinary
+news uses ("no countermeasure has been announced", "would 'probably' speak",
+"told reporters that China would ..."). Every sentence is written for this test.
+"""
+import datetime as dt
+
+from pipeline.extract import EXTRACTOR_VERSION, extract
+from tests.documents import feed_document
+
+D = dt.date
+US_CN, CN_US = ("US", "CN"), ("CN", "US")
+
+
+def rows(body, published, etype=None):
+    doc = feed_document(body, published, "doc_test15", "https://example.test/r15")
+    return [(e.event_type, e.action, e.occurred_on, e.rate_pct, e.commodity, e.actors)
+            for e in extract(doc) if etype is None or e.event_type == etype]
+
+
+def test_version():
+    assert EXTRACTOR_VERSION == "rules-1.5.0"
+
+
+# ------------------------------------------------- export controls by commodity
+
+def test_export_controls_named_by_their_commodity():
+    assert rows("Beijing paused its rare-earth controls on Thursday, the commerce ministry said.",
+                "2025-11-03T09:00") == [
+        ("export_control", "suspend", D(2025, 10, 30), None, "rare_earths", CN_US)]
+
+
+def test_an_export_blacklist_is_an_export_control():
+    assert rows("On Sept. 29 the Commerce Department extended its export blacklist to companies "
+                "at least 50% owned by listed entities.", "2025-10-01T09:00") == [
+        ("export_control", "tighten", D(2025, 9, 29), None, "technology", US_CN)]
+
+
+# ------------------------------------------------- a date inside the noun phrase
+
+def test_a_date_inside_the_object_names_an_earlier_measure():
+    # the suspension is Thursday's step; "the Oct. 9 controls" are a step of their own
+    assert rows("The commerce ministry said on Thursday that China would suspend the Oct. 9 "
+                "rare-earth controls for a year.", "2025-11-03T09:00") == [
+        ("export_control", "suspend", D(2025, 10, 30), None, "rare_earths", CN_US),
+        ("export_control", "impose", D(2025, 10, 9), None, "rare_earths", CN_US)]
+
+
+def test_measure_of_a_day_and_measure_in_place_since_a_day():
+    assert rows("Beijing lifted the rare-earth rules of 9 October last week, officials in Washington "
+                "confirmed.", "2025-11-03T09:00") == [
+        ("export_control", "lift", D(2025, 10, 30), None, "rare_earths", CN_US),
+        ("export_control", "impose", D(2025, 10, 9), None, "rare_earths", CN_US)]
+    assert rows("China's controls on seven rare earths, in place since April 4, have left American "
+                "magnet buyers short of supply.", "2025-04-24T09:00") == [
+        ("export_control", "impose", D(2025, 4, 4), None, "rare_earths", CN_US)]
+
+
+def test_rates_of_a_month_are_a_level_not_a_step():
+    assert rows("If talks stall, Washington could go further and restore something like the "
+                "triple-digit rates of April on Chinese goods.", "2025-05-20T09:00") == []
+
+
+def test_a_relative_clause_dates_a_named_measure():
+    assert rows("China said on Sunday it was suspending its ban on exports of gallium to the United "
+                "States, which it imposed in December 2024.", "2025-11-10T09:00") == [
+        ("export_control", "suspend", D(2025, 11, 9), None, "critical_minerals", CN_US),
+        ("export_control", "impose", D(2024, 12, 16), None, "critical_minerals", CN_US)]
+
+
+# ------------------------------------------------- "a day after", threats
+
+def test_a_day_after_counted_from_a_later_date_dates_the_main_clause():
+    assert rows("A day after Beijing unveiled its sweeping rare-earth controls on October 9, Trump "
+                "threatened China with more tariffs.", "2025-10-15T09:00") == [
+        ("tariff_change", "threaten", D(2025, 10, 10), None, None, US_CN),
+        ("export_control", "tighten", D(2025, 10, 9), None, "rare_earths", CN_US)]
+
+
+def test_a_day_after_counted_from_an_earlier_date_dates_its_complement():
+    # the threat is not an export control, and "new" before "rare-earth controls" is no tariff
+    assert rows("On October 10 Trump threatened an extra 100 percent tariff on Chinese goods from "
+                "November 1, a day after Beijing had unveiled new rare-earth controls on October 9.",
+                "2025-11-11T09:00") == [
+        ("tariff_change", "threaten", D(2025, 10, 10), 100.0, None, US_CN),
+        ("export_control", "tighten", D(2025, 10, 9), None, "rare_earths", CN_US)]
+
+
+# ------------------------------------------------- dates and commas
+
+def test_a_date_closing_a_phrase_is_not_claimed_past_a_comma():
+    # "April" dates the tariffs imposed, not the statement released after the comma, nor
+    # the talks (undated here, so only roughly dated to the day of publication)
+    got = rows("The United States and China agreed on Monday to roll back most of the tariffs they "
+               "imposed on each other in April, according to a joint statement released after two "
+               "days of talks in Geneva.", "2025-05-13T09:00")
+    assert [r for r in got if r[0] != "talks"] == [
+        ("tariff_change", "impose", D(2025, 4, 15), None, None, US_CN),
+        ("tariff_change", "lower", D(2025, 5, 12), None, None, US_CN),
+        ("agreement", "reach", D(2025, 5, 12), None, None, US_CN)]
+    assert [r[2] for r in got if r[0] == "talks"] != [D(2025, 4, 15)]
+
+
+def test_a_date_opening_a_verb_group_dates_that_verb():
+    assert rows("U.S. and Chinese negotiators met in Geneva on May 10 and 11 and on May 12 announced a "
+                "deal: both sides cut their reciprocal rates to 10%.", "2025-05-13T09:00") == [
+        ("tariff_change", "lower", D(2025, 5, 12), 10.0, None, CN_US),
+        ("agreement", "reach", D(2025, 5, 12), None, None, US_CN),
+        ("talks", "hold", D(2025, 5, 10), None, None, US_CN)]
+
+
+def test_comma_joined_clauses_have_their_own_subjects():
+    assert rows("Under the deal, the U.S. cut the fentanyl tariff on Chinese goods to 10% on Nov. 10, "
+                "Beijing suspended its rare-earth rules for a year, and Washington did the same with "
+                "its affiliates rule.", "2025-12-29T09:00") == [
+        ("tariff_change", "lower", D(2025, 11, 10), 10.0, None, US_CN),
+        ("export_control", "suspend", D(2025, 11, 10), None, "rare_earths", CN_US)]
+
+
+# ------------------------------------------------- factbox lines without verbs
+
+def test_verbless_factbox_lines_are_dated_by_their_heading():
+    body = ("Key dates in the dispute:\n\n"
+            "FEB 4 - Beijing responds. 15% on U.S. coal, LNG. Same day: export controls on tungsten and indium.\n\n"
+            "APRIL 4 - Beijing matches. Licences now needed for seven rare earths.\n")
+    assert rows(body, "2025-05-12T09:00") == [
+        ("tariff_change", "impose", D(2025, 2, 4), 15.0, None, CN_US),
+        ("export_control", "impose", D(2025, 2, 4), None, "critical_minerals", CN_US),
+        ("export_control", "impose", D(2025, 4, 4), None, "rare_earths", CN_US)]
+
+
+def test_verbless_measures_without_a_date_are_standing_ones():
+    assert rows("Analysts noted that 15% on U.S. coal remains a burden for exporters. "
+                "Export controls on tungsten remain.", "2025-05-12T09:00") == []
+
+
+# ------------------------------------------------- wording of tariff steps
+
+def test_responded_with_added_levies_followed_with():
+    assert rows("Beijing responded on March 4 with duties on American farm goods. Many Chinese goods "
+                "now face at least 54% in added tariffs.", "2025-03-10T09:00") == [
+        ("tariff_change", "impose", D(2025, 3, 4), None, None, CN_US)]
+    assert rows("Tariffs climbed all spring. China followed with 84% on April 9.", "2025-12-29T09:00") == [
+        ("tariff_change", "impose", D(2025, 4, 9), 84.0, None, CN_US)]
+    assert rows("Growers stopped booking new-crop beans after Beijing put tariffs of 10 and 15 percent "
+                "on American farm goods in March.", "2025-11-02T09:00", "tariff_change") == [
+        ("tariff_change", "impose", D(2025, 3, 16), 15.0, None, CN_US)]
+
+
+def test_deadline_wording_is_not_a_tariff_change():
+    assert rows("On Tuesday, Beijing's tariff commission said it would keep suspending 24 percentage "
+                "points of its additional tariff on U.S. goods for another 90 days.", "2025-08-13T09:00") == [
+        ("tariff_deadline", "extend", D(2025, 8, 12), None, None, CN_US)]
+    assert rows("Monday's executive order pushed the deadline for the tariff pause on Chinese goods "
+                "to Nov. 10.", "2025-08-13T09:00") == [
+        ("tariff_deadline", "extend", D(2025, 8, 11), None, None, US_CN)]
+    assert rows("China's trade negotiator said both sides would push to extend the suspension of the "
+                "24% tariff on each other's goods.", "2025-07-30T09:00") == []
+    assert rows("Beijing said on Tuesday it would keep its suspension of the 24% tariff on U.S. goods "
+                "in place for another 90 days.", "2025-08-13T09:00") == [
+        ("tariff_deadline", "extend", D(2025, 8, 12), None, None, CN_US)]
+
+
+def test_a_third_party_near_the_trigger_only():
+    got = rows("On Wednesday afternoon, the same day he paused most of his new tariffs on everyone "
+               "else for 90 days, Trump singled out China and raised the rate on Chinese goods again, "
+               "to 125%.", "2025-04-12T09:00", "tariff_change")
+    assert ("tariff_change", "raise", D(2025, 4, 9), 125.0, None, US_CN) in got
+
+
+# ------------------------------------------------- not events
+
+def test_a_measure_with_no_before_it_is_denied():
+    assert rows("Washington widened its entity list on Monday. No specific countermeasure has been "
+                "announced by Beijing.", "2025-10-01T09:00") == [
+        ("export_control", "tighten", D(2025, 9, 29), None, "technology", US_CN)]
+
+
+def test_speculation_cues():
+    assert rows("Trump told reporters on Monday he would \"probably\" speak with Chinese President Xi "
+                "Jinping within 24 hours.", "2025-02-04T09:00") == []
+    assert rows("The relaxation of the U.S. software restrictions on China is now widely expected to "
+                "follow.", "2025-06-28T09:00") == []
+
+
+def test_talks_with_a_country_are_not_a_leaders_call():
+    assert rows("Treasury Secretary Scott Bessent said on Thursday the talks with China were stalled "
+                "and that a call between the two leaders might be needed.", "2025-05-29T09:00",
+                "leader_contact") == []
+
+
+def test_a_meeting_named_after_since_the_is_not_reported():
+    assert rows("Chinese state buyers have booked several cargoes of U.S. soybeans since the Busan "
+                "meeting.", "2025-11-06T09:00") == []
+
+
+# ------------------------------------------------- leaders, actors, relative days
+
+def test_a_hyphenated_leader_pair_and_a_call_on_a_date():
+    assert rows("A Trump-Xi phone call on Sept. 19 kept the channels open.", "2025-09-22T09:00") == [
+        ("leader_contact", "call", D(2025, 9, 19), None, None, CN_US)]
+
+
+def test_reported_that_clause_names_its_agent_and_titles_open_sentences():
+    assert rows("The Vice Premier told reporters on Monday that China would cut its tariff on U.S. "
+                "goods to 10%.", "2025-05-13T09:00") == [
+        ("tariff_change", "lower", D(2025, 5, 12), 10.0, None, CN_US)]
+
+
+def test_the_same_evening():
+    got = rows("Trump and Xi met in Busan on Thursday. Beijing's commerce ministry followed the same "
+               "evening, saying it had suspended its rare-earth export controls for a year.",
+               "2025-10-31T09:00")
+    assert got == [
+        ("leader_contact", "meeting", D(2025, 10, 30), None, None, US_CN),
+        ("export_control", "suspend", D(2025, 10, 30), None, "rare_earths", CN_US)]
