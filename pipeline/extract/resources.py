@@ -75,6 +75,36 @@ def _split_top(p: str) -> list[str]:
     return out
 
 
+def _group_end(p: str) -> int:
+    """Index of the parenthesis closing the group that opens ``p`` (-1 if none)."""
+    depth, i = 0, 0
+    while i < len(p):
+        ch = p[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = p.index("]", i + 1) + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _flatten(p: str) -> list[str]:
+    """The top-level alternatives of ``p``, looking through one wrapping group:
+    ``(?:A|B)`` -> [A, B]. Tried in order, they match as ``p`` does."""
+    alts = _split_top(p)
+    if len(alts) == 1 and p.startswith("(?:") and _group_end(p) == len(p) - 1:
+        return _flatten(p[3:-1])
+    return alts
+
+
 def _prefixes(p: str) -> set[str] | None:
     """3-letter literal prefixes one of which every match must start with; None if unknown."""
     alts = _split_top(p)
@@ -126,7 +156,12 @@ def _prefixes(p: str) -> set[str] | None:
             return None
     elif len(lit) < 3:
         # a short word is its own key when the pattern ends the word right after it
-        if not (nxt == "" or nxt[:1] in (" ", "-", "%", "'", "’", ",", ")") or nxt in ("\\s", "\\.", "\\W", "\\b")):
+        ends_word = nxt == "" or nxt[:1] in (" ", "-", "%", "'", "’", ",", ")") or nxt in ("\\s", "\\.", "\\W", "\\b")
+        if not ends_word and nxt[:1] == "[":
+            # a class of separators only ("AI[- ]chips")
+            cls = p[m.end() + 1:p.find("]", m.end())]
+            ends_word = bool(cls) and all(ch in " -" for ch in cls.replace("\\s", " "))
+        if not ends_word:
             return None
         return {lit}
     return {lit[:3]}
@@ -253,15 +288,45 @@ class Gated:
     The matches are those of ``(?<![\w-])(?:pattern)(?![\w])`` with ``re.I``.
     """
 
-    __slots__ = ("rx", "gate", "fast", "case", "memo", "smemo")
+    __slots__ = ("rx", "gate", "fast", "case", "memo", "smemo", "pieces", "by_key", "subs")
 
-    def __init__(self, rx: re.Pattern, gate: set[str] | None, fast: re.Pattern | None = None, case: bool = False):
+    def __init__(self, rx: re.Pattern, gate: set[str] | None, fast: re.Pattern | None = None, case: bool = False,
+                 pieces: list[str] | None = None, piece_keys: list[set[str]] | None = None):
         self.rx = rx
         self.gate = frozenset(gate) if gate else None
         self.fast = fast
         self.case = case  # match ``fast`` against the original text, not the lower-cased one
         self.memo = per_document_cache({})   # text -> list of matches (whole text)
         self.smemo = per_document_cache({})  # text -> tuple of (start, end) spans
+        # A long alternation is tried, at a word, only with the alternatives that
+        # can start with that word's key (``fast`` restricted to them, in order):
+        # the others cannot match there, so the matches are the same.
+        self.pieces = pieces
+        self.by_key: dict[str, tuple[int, ...]] = {}
+        if pieces is not None and piece_keys is not None:
+            tmp: dict[str, list[int]] = {}
+            for j, keys in enumerate(piece_keys):
+                for k in keys:
+                    tmp.setdefault(k, []).append(j)
+            self.by_key = {k: tuple(v) for k, v in tmp.items()}
+        self.subs: dict[frozenset, "re.Pattern"] = {}
+
+    def _sub(self, keys: frozenset) -> "re.Pattern":
+        """``fast`` restricted to the alternatives that can start at a word with one of
+        ``keys`` (the gate keys a text has): at each of its words, the others cannot
+        match, so the matches are those of ``fast``."""
+        rx = self.subs.get(keys)
+        if rx is None:
+            if len(self.subs) > 512:
+                self.subs.clear()
+            if self.pieces is None:
+                rx = self.fast
+            else:
+                js = sorted({j for k in keys for j in self.by_key.get(k, ())})
+                alts = "|".join(f"(?:{self.pieces[j]})" for j in js) or "(?!)"
+                rx = re.compile(rf"(?:{alts if self.case else _lower_pattern(alts)})(?![\w])")
+            self.subs[keys] = rx
+        return rx
 
     def _iter(self, text: str, pos: int = 0, endpos: int | None = None):
         low, idx = _INDEX.get(text) or text_index(text)
@@ -278,7 +343,7 @@ class Gated:
                 cands = idx[next(iter(hit))]
             else:
                 cands = sorted(i for k in hit for i in idx[k])
-            match = self.fast.match
+            match = self._sub(hit).match
             for i in cands:
                 if i < pos or i >= end or not _left_ok(low, i):
                     continue
@@ -313,14 +378,14 @@ class Gated:
         hit = self.gate.intersection(idx.keys)
         if not hit:
             return []
+        subject = text if self.case else low
+        out = []
+        pos = 0
         if len(hit) == 1:
             cands = idx[next(iter(hit))]
         else:
             cands = sorted([i for k in hit for i in idx[k]])
-        subject = text if self.case else low
-        match = self.fast.match
-        out = []
-        pos = 0
+        match = self._sub(hit).match
         for i in cands:
             if i < pos:
                 continue
@@ -403,7 +468,13 @@ def word_regex(patterns: list[str] | str, flags: int = re.I) -> Gated:
         fast = re.compile(rf"(?:{_lower_pattern(alts)})(?![\w])")
     elif flags == 0:
         fast = re.compile(rf"(?:{alts})(?![\w])")
-    return Gated(rx, gate, fast, case=flags == 0)
+    pieces = piece_keys = None
+    if gate is not None and fast is not None and fast.groups == 0:
+        pieces = [a for p in expanded for a in _flatten(p)]
+        piece_keys = [_prefixes(a) for a in pieces]
+        if len(pieces) < 2 or any(k is None for k in piece_keys):
+            pieces = piece_keys = None
+    return Gated(rx, gate, fast, case=flags == 0, pieces=pieces, piece_keys=piece_keys)
 
 
 def spans(rx: "Gated | re.Pattern", text: str) -> tuple[tuple[int, int], ...]:

@@ -96,7 +96,11 @@ def _compiled() -> dict:
 
 
 _CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?=(?:Beijing|Washington|China|the\s+U\.S\.|the\s+United\s+States|U\.S\.|US)\s+(?:\w+ed|cut|put|set|hit|struck|will|would|has|had)\b)|\s[-–—]\s|,?\s+but\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=(?:[A-Z]|in\b|on\b|at\b|after\b|by\b|it\b|he\b|she\b|they\b|said\b|says\b|added\b|the\s+\w+\s+(?:ministry|commission|department)\b|the\s+(?:White\s+House|U\.S\.|United\s+States|Commerce|Treasury)\b))")
-_OTHER_PARTNERS = re.compile(r"\b(?:country-by-country|dozens\s+of\s+(?:other\s+)?(?:partners|countries)|other\s+(?:countries|partners|nations|economies|trading\s+partners)|(?:most|all|every)\s+(?:other\s+)?(?:countries|country|trading\s+partners|partners)|everyone\s+else|everybody\s+else|the\s+rest\s+of\s+the\s+world|\d+\s+(?:other\s+)?countries)\b", re.I)
+_OTHER_PARTNERS = word_regex([r"country-by-country", r"dozens\s+of\s+(?:other\s+)?(?:partners|countries)",
+                               r"other\s+(?:countries|partners|nations|economies|trading\s+partners)",
+                               r"(?:most|all|every)\s+(?:other\s+)?(?:countries|country|trading\s+partners|partners)",
+                               r"everyone\s+else", r"everybody\s+else", r"the\s+rest\s+of\s+the\s+world",
+                               r"\d+\s+(?:other\s+)?countries"])
 _BLOCKER = re.compile(r"\b(?:risk|fears?|threat\s+of|uncertainty|possibility|prospect|shares|stocks|prices|demand|orders|sales|purchases|investigations?|probes?)\b", re.I)
 _KEEP_SUSPENDED = re.compile(r"\b(?:keep|keeps|kept|keeping|remain|remains)\b(?:[^.;]|\.(?=\S)){0,70}\bsuspended\b|"
                              r"\b(?:keep|keeps|kept|keeping|continue|continues|continued)\s+(?:to\s+suspend|suspending)\b", re.I)
@@ -440,13 +444,8 @@ _OTHERS: dict = per_document_cache({})
 
 def _other_partners(sentence: str, clause: tuple[int, int]) -> bool:
     """Whether the clause names other trading partners (memoised per document)."""
-    k = (sentence, clause)
-    r = _OTHERS.get(k)
-    if r is None:
-        if len(_OTHERS) > 4096:
-            _OTHERS.clear()
-        r = _OTHERS[k] = _OTHER_PARTNERS.search(sentence[clause[0]:clause[1]]) is not None
-    return r
+    # the matches are found once per sentence; each window only looks them up
+    return has_span(spans(_OTHER_PARTNERS, sentence), clause[0], clause[1])
 
 
 def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date | None,
