@@ -668,6 +668,7 @@ _GOVERNS = re.compile(r"(?i)agreed|decided|pledged|promised|vowed|committed|move
 _TO_COMPLEMENT = re.compile(r"(?:\s+(?:on|in|late|early|last|this|[A-Z][a-z]+\.?|\d{1,2}),?){0,4}\s+to\s+(?:\w+\s+)?")
 _PRESUPPOSED_BEFORE = re.compile(r"\b(?:since|after|following|before|ahead\s+of|at)\s+(?:the|their|this|that)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _RELATIVE_WHICH = re.compile(r"\b(?:which|that)\s+(?:it|they|he|she|Beijing|Washington|China)?\s*(?:had\s+|has\s+)?(?:imposed|introduced|announced|unveiled|issued|placed|put|agreed|adopted|levied)\b")
+_SINCE = re.compile(r"\bsince\b")
 _NO_DETERMINER = re.compile(r"\b(?:[Nn]o|[Nn]one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}$")
 _IN_PLACE = re.compile(r"in\s+(?:place|force|effect)", re.I)
 _TIGHTENING_NP = re.compile(r"expan|widen|tighten|broaden|sweeping|new\b|additional|extra\b", re.I)
@@ -1276,6 +1277,16 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
                 same = list(cands)
         elif not same:
             same = list(cands)
+        if "since" in sentence:
+            # "their first call since Trump returned to the White House in
+            # January": a date in a since-phrase after a trigger is not its date
+            sin = [m for m in same if m.t_end <= d.start and _SINCE.search(sentence, m.t_end, d.start)
+                   and not (m.extra.get("venue_pos") is not None  # "talks since ... sat down in Geneva in May"
+                            and _SINCE.search(sentence, m.t_end, m.extra["venue_pos"]))]
+            if sin:
+                for m in sin:
+                    barred.setdefault(id(m), set()).add(id(d))
+                same = [m for m in same if m not in sin]
         if allowed is None and len(same) > 1:
             # "the tariffs they imposed on each other in April, according to a
             # joint statement released ...": a date that closes a phrase with
