@@ -138,6 +138,16 @@ def extract(document: Document) -> list[Event]:
         for m in ms:
             if prev_last is not None and same_paragraph:
                 m.extra["inherit"] = prev_last
+                if m.occurred is None and m.actor is not None and _ALSO.search(s.text, 0, m.t_start):
+                    # "China said Tuesday it will ... The move came after a U.S.
+                    # tariff ordered on Saturday ... Beijing also placed export
+                    # controls ...": the actor's own last dated step, not the
+                    # last date of the sentence before
+                    own = next((x.occurred for x in reversed(mentions) if x.sent >= si - 2 and x.actor == m.actor
+                                and x.occurred is not None and x.date_source == "text"
+                                and x.occurred.role == "occurred" and x.occurred.hi <= pub), None)
+                    if own is not None:
+                        m.extra["inherit"] = own
             if heading is not None and m.occurred is None:
                 m.extra["heading"] = heading
             if m.extra.get("bare") and m.occurred is None and heading is None:
@@ -380,6 +390,9 @@ def _lead_actor(sentences, si: int, sent_actors) -> str | None:
         codes = {a.code for a in acts if a.is_party and not _is_target(text, a)}
         return codes.pop() if len(codes) == 1 else None
     return None
+
+
+_ALSO = re.compile(r"\balso\b")
 
 
 def _line_actor(body: str, sentences, si: int, sent_actors) -> str | None:
