@@ -62,7 +62,9 @@ def extract(document: Document) -> list[Event]:
         return got
 
     def last_occurred(i: int):
-        occ = [d for d in dates(i) if d.role == "occurred"]
+        # a day after publication ("fall under licensing on Nov. 8") is a
+        # scheduled one: it anchors neither "the same day" nor an undated step
+        occ = [d for d in dates(i) if d.role == "occurred" and d.lo <= pub]
         return occ[-1] if occ else None
 
     def anchor_before(i: int):
