@@ -538,6 +538,26 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             out.append(mm)
 
     if "export_control" in types and len(out) == n_before:
+        # "Beijing replies with 10-15% duties on U.S. energy, and export controls
+        # on tungsten": export controls coordinated with a tariff step share its verb
+        for a in c["export_control"]["anchor"].finditer(sentence, keys=keys):
+            if not _AND_BEFORE.search(sentence, max(0, a.start() - 8), a.start()):
+                continue
+            lead = [t for t in out[:n_before] if t.event_type == "tariff_change" and t.t_end < a.start()
+                    and t.action in ("impose", "raise") and t.clause == _clause_of(clauses, a.start())]
+            if not lead:
+                continue
+            m = base("export_control", "impose", a.start(), a.end(), a.start())
+            if m is None:
+                continue
+            m.actor = lead[-1].actor
+            comms = find_commodities(sentence, m.clause, a.start(), keys)
+            for k in comms or [None]:
+                mm = m.copy()
+                mm.commodity = k
+                out.append(mm)
+            break
+    if "export_control" in types and len(out) == n_before:
         for m in _bare_measures("export_control", sentence, keys, base):
             comms = find_commodities(sentence, m.clause, m.t_start, keys) or find_commodities(sentence, (0, len(sentence)), m.t_start, keys)
             for k in comms or [None]:
@@ -664,6 +684,7 @@ _DATED_NP_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?=\w)")
 # "the controls of Oct. 9"; "in place since April 4"
 _OF_DATE_BEFORE = re.compile(r"\s+of\s+$")
 _SINCE_BEFORE = re.compile(r"\b(?:in\s+(?:place|force|effect)|imposed|introduced|applied|required|enforced)\s+since\s+$", re.I)
+_AND_BEFORE = re.compile(r",?\s+and\s+(?:new\s+|also\s+)?$")
 _GOVERNS = re.compile(r"(?i)agreed|decided|pledged|promised|vowed|committed|moved|voted")
 _TO_COMPLEMENT = re.compile(r"(?:\s+(?:on|in|late|early|last|this|[A-Z][a-z]+\.?|\d{1,2}),?){0,4}\s+to\s+(?:\w+\s+)?")
 _PRESUPPOSED_BEFORE = re.compile(r"\b(?:since|after|following|before|ahead\s+of|at)\s+(?:the|their|this|that)\s+(?:[\w-]+\s+){0,3}$", re.I)
