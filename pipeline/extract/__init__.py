@@ -140,16 +140,18 @@ def extract(document: Document) -> list[Event]:
         for m in ms:
             if prev_last is not None and same_paragraph:
                 m.extra["inherit"] = prev_last
-                if m.occurred is None and m.actor is not None and _ALSO.search(s.text, 0, m.t_start):
-                    # "China said Tuesday it will ... The move came after a U.S.
-                    # tariff ordered on Saturday ... Beijing also placed export
-                    # controls ...": the actor's own last dated step, not the
-                    # last date of the sentence before
+                if m.occurred is None and m.actor is not None:
+                    # the actor's own last dated step in the two sentences before
                     own = next((x.occurred for x in reversed(mentions) if x.sent >= si - 2 and x.actor == m.actor
                                 and x.occurred is not None and x.date_source == "text"
                                 and x.occurred.role == "occurred" and x.occurred.hi <= pub), None)
                     if own is not None:
-                        m.extra["inherit"] = own
+                        m.extra["own_prev"] = own
+                        if _ALSO.search(s.text, 0, m.t_start):
+                            # "China said Tuesday it will ... The move came after a
+                            # U.S. tariff ordered on Saturday ... Beijing also placed
+                            # export controls ...": not the last date before it
+                            m.extra["inherit"] = own
             if heading is not None and m.occurred is None:
                 m.extra["heading"] = heading
             if m.extra.get("bare") and m.occurred is None and heading is None:
