@@ -486,6 +486,20 @@ def _fold_effect_sentences(mentions: list[Mention], sentences) -> list[Mention]:
                     x.effective = m.effective or m.occurred
                 continue
         out.append(m)
+    # "China's 84% tariff takes effect at 12:01 p.m. Thursday" on top of a live
+    # page whose 7:15 a.m. entry reports the rise to 84%: a rate names the
+    # measure wherever in the document it is reported
+    effects = [m for m in out if m.rate is not None and m.event_type == "tariff_change"
+               and sentences[m.sent].text[m.t_start:m.t_end].lower() in _EFFECT_TRIGGER]
+    for m in effects:
+        same = [x for x in out if x is not m and x.event_type == m.event_type and x.rate == m.rate
+                and x.action in ("impose", "raise") and (not x.actor or not m.actor or x.actor == m.actor)
+                and sentences[x.sent].text[x.t_start:x.t_end].lower() not in _EFFECT_TRIGGER]
+        if same:
+            x = min(same, key=lambda x: abs(x.sent - m.sent))
+            if x.effective is None:
+                x.effective = m.effective or m.occurred
+            out.remove(m)
     return out
 
 

@@ -115,8 +115,8 @@ _ROLE_EFFECTIVE_NEAR = re.compile(
     r"\bas\s+of|\bappl(?:y|ies|ied)\s+from|\btakes?\s+effect(?:\s+on|\s+from|\s+by)?|\btake\s+effect(?:\s+on|\s+from|\s+by)?)"
     r"(?:\s+(?:at\s+)?(?:12:01|midnight|\d{1,2}:\d{2})(?:\s*[ap]\.m\.)?(?:\s+\w+\s+time)?\s+on)?\s*$", re.I)
 _ROLE_EFFECTIVE_FAR = re.compile(
-    r"\b(?:took\s+effect|came\s+into\s+force|comes?\s+into\s+force|kick(?:ed|s)?\s+in|went\s+into\s+effect|"
-    r"goes\s+into\s+effect|in\s+force|applied)\b[^.;,]{0,70}$", re.I)
+    r"\b(?:took\s+effect|takes?\s+effect|came\s+into\s+force|comes?\s+into\s+force|kick(?:ed|s)?\s+in|went\s+into\s+effect|"
+    r"goes\s+into\s+effect|in\s+force|applied)\b(?:[^.;,]|[ap]\.m\.){0,70}$", re.I)
 _ROLE_DEADLINE = re.compile(
     r"(?:\buntil|\btill|\bthrough|\bexpires?(?:\s+on)?|\bexpiring(?:\s+on)?|\bexpired(?:\s+on)?|\bruns?\s+out\s+on|"
     r"\bran\s+out\s+on|\blapses?\s+on|\bno\s+later\s+than|\bby|\bbefore|\bdeadline\s+of|\bdue\s+(?:on|by)|"

@@ -14,6 +14,9 @@ _ABBREV = {
 
 _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n+""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# words that open a sentence and follow no abbreviation inside one: "... took
+# effect at 12:01 a.m. The White House had said ..." (but "12:01 a.m. Thursday")
+_STARTER = re.compile(r"\s+(?:The|A|An|It|He|She|They|We|This|That|Its|His|Her|Their|But|Meanwhile|Separately|Officials)\s")
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,7 @@ def split_sentences(body: str) -> list[Sentence]:
         pos = m.end()
         first = body[i]
         if first == ".":
-            if _is_abbrev(body, i) and "\n" not in m.group(0):
+            if _is_abbrev(body, i) and "\n" not in m.group(0) and not _STARTER.match(body, pos):
                 continue
         end = pos if first != "\n" else i
         _emit(body, start, end, out)
