@@ -60,13 +60,17 @@ def _compiled() -> dict:
     c: dict = {}
     for etype in ("tariff_change", "export_control", "agreement", "talks"):
         spec = lx[etype]
+        anchor = word_regex(spec["anchor"])
+        gate = None
+        if spec.get("gate"):
+            # the lexicon's pre-filter, and every word an anchor match can start with
+            gate = frozenset(spec["gate"]) | (anchor.gate or frozenset())
         c[etype] = {
-            "anchor": word_regex(spec["anchor"]),
+            "anchor": anchor,
             "window": int(spec.get("window", 70)),
             "actions": [(a, word_regex(pats)) for a, pats in spec["actions"].items()],
-            "gate": frozenset(spec["gate"]) if spec.get("gate") else None,
+            "gate": gate,
         }
-    c["tariff_change"]["bare"] = re.compile(expand(lx["tariff_change"]["bare"]), re.I)
     dl = lx["tariff_deadline"]
     c["tariff_deadline"] = {k: word_regex(dl[k]) for k in ("expire", "extend", "shorten", "set")}
     c["tariff_deadline"]["anchor"] = word_regex(dl["anchor"])
@@ -471,7 +475,14 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         if question:
             return None
         clause = _clause_of(clauses, s)
-        if irrealis(sentence, clause[0], s, e, clause[1]):
+        lo = clause[0]
+        if (anchor_pos is not None and anchor_pos < s and etype in ("tariff_change", "export_control")
+                and _PARTICIPLE.fullmatch(sentence, s, e) and _PARTICIPLE_AFTER_NOUN.fullmatch(sentence, anchor_pos, s)):
+            # "did not touch the rare-earth licensing introduced on 4 April": the
+            # measure named by its noun phrase happened whatever the clause's verb
+            # says of it; only a cue inside the phrase blocks it
+            lo = anchor_pos
+        if irrealis(sentence, lo, s, e, clause[1]):
             return None
         if anchor_pos is not None and anchor_pos < s and _NO_DETERMINER.search(sentence, max(clause[0], anchor_pos - 25), anchor_pos):
             return None  # "no specific countermeasure has been announced"
@@ -685,6 +696,8 @@ _DATED_NP_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?=\w)")
 _OF_DATE_BEFORE = re.compile(r"\s+of\s+$")
 _SINCE_BEFORE = re.compile(r"\b(?:in\s+(?:place|force|effect)|imposed|introduced|applied|required|enforced)\s+since\s+$", re.I)
 _AND_BEFORE = re.compile(r",?\s+and\s+(?:new\s+|also\s+)?$")
+_PARTICIPLE_AFTER_NOUN = re.compile(r"(?:[\w-]+\s+){0,2}[\w-]+(?:\s+(?:on|of)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?,?\s+")
+_PARTICIPLE = re.compile(r"introduced|imposed|announced|unveiled|issued|placed|adopted|levied")
 _GOVERNS = re.compile(r"(?i)agreed|decided|pledged|promised|vowed|committed|moved|voted")
 _TO_COMPLEMENT = re.compile(r"(?:\s+(?:on|in|late|early|last|this|[A-Z][a-z]+\.?|\d{1,2}),?){0,4}\s+to\s+(?:\w+\s+)?")
 _PRESUPPOSED_BEFORE = re.compile(r"\b(?:since|after|following|before|ahead\s+of|at)\s+(?:the|their|this|that)\s+(?:[\w-]+\s+){0,3}$", re.I)
