@@ -1314,9 +1314,11 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
         if "since" in sentence:
             # "their first call since Trump returned to the White House in
             # January": a date in a since-phrase after a trigger is not its date
-            sin = [m for m in same if m.t_end <= d.start and _SINCE.search(sentence, m.t_end, d.start)
+            k = sentence.rfind("since", 0, d.start)
+            in_since = k >= 0 and "," not in sentence[k:d.start]  # the since-phrase runs on to the date
+            sin = [m for m in same if in_since and m.t_end <= k
                    and not (m.extra.get("venue_pos") is not None  # "talks since ... sat down in Geneva in May"
-                            and _SINCE.search(sentence, m.t_end, m.extra["venue_pos"]))]
+                            and k < m.extra["venue_pos"])] if in_since else []
             if sin:
                 for m in sin:
                     barred.setdefault(id(m), set()).add(id(d))
