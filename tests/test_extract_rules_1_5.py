@@ -217,3 +217,63 @@ def test_the_same_evening():
     assert got == [
         ("leader_contact", "meeting", D(2025, 10, 30), None, None, US_CN),
         ("export_control", "suspend", D(2025, 10, 30), None, "rare_earths", CN_US)]
+
+
+# ------------------------------------------------- later additions to rules-1.5.0
+
+def test_a_date_in_a_since_phrase_does_not_date_the_trigger_before_it():
+    assert rows("President Trump and Chinese President Xi Jinping spoke by phone for about 90 minutes on "
+                "Thursday, their first confirmed call since Trump returned to the White House in January.",
+                "2025-06-05T15:40") == [
+        ("leader_contact", "call", D(2025, 6, 5), None, None, US_CN)]
+
+
+def test_also_takes_the_actors_own_last_step_and_the_unreliable_entity_list_is_not_an_export_control():
+    body = ("China said Tuesday it will put a 15% tariff on U.S. coal and liquefied natural gas from Feb. 10. "
+            "The move came minutes after a 10% U.S. tariff on all Chinese goods, ordered by President Trump on "
+            "Saturday, took effect. Beijing also placed export controls on tungsten and indium, and added two "
+            "U.S. companies to its unreliable entity list.")
+    assert rows(body, "2025-02-04T16:00") == [
+        ("tariff_change", "impose", D(2025, 2, 4), 15.0, None, CN_US),
+        ("tariff_change", "impose", D(2025, 2, 1), 10.0, None, US_CN),
+        ("export_control", "impose", D(2025, 2, 4), None, "critical_minerals", CN_US)]
+
+
+def test_a_scheduled_day_anchors_no_relative_day():
+    # "the same day" after a date still to come is not that day
+    assert rows("The new elements fall under licensing on Nov. 8. The same day, the ministry announced "
+                "export curbs on high-end lithium batteries.", "2025-10-14T09:00") == []
+
+
+def test_timeline_lines_with_ordered_replies_and_coordinated_export_controls():
+    body = ("Feb. 1 - Trump orders an extra 10% tariff on all Chinese imports over fentanyl, in force Feb. 4.\n\n"
+            "Feb. 4 - Beijing replies with 10-15% duties on U.S. energy, cars and farm machinery, and export "
+            "controls on tungsten and four other metals.\n")
+    assert rows(body, "2025-09-16T09:00") == [
+        ("tariff_change", "impose", D(2025, 2, 1), 10.0, None, US_CN),
+        ("tariff_change", "impose", D(2025, 2, 4), None, None, CN_US),
+        ("export_control", "impose", D(2025, 2, 4), None, "critical_minerals", CN_US)]
+
+
+def test_a_sentence_can_end_with_am_and_the_effect_folds_into_the_step():
+    body = ("The increase came barely 13 hours after an 84% reciprocal rate on Chinese goods took effect at "
+            "12:01 a.m. The White House had said on Tuesday that it would lift the levy on Chinese goods to 84% "
+            "from 34%.")
+    assert rows(body, "2025-04-10T09:00") == [
+        ("tariff_change", "raise", D(2025, 4, 8), 84.0, None, US_CN)]
+
+
+def test_an_effect_told_before_its_step_folds_into_it():
+    body = ("7:15 a.m. - Beijing answers with 84%\n"
+            "China's tariff commission said it would raise its additional tariff on all U.S. imports to 84% "
+            "from 34%, effective Thursday.\n\n"
+            "11:40 p.m. - Where things stand\n"
+            "China's 84% tariff on American goods takes effect at 12:01 p.m. Thursday, Beijing time.\n")
+    assert rows(body, "2025-04-09T23:50") == [
+        ("tariff_change", "impose", D(2025, 4, 9), 84.0, None, CN_US)]
+
+
+def test_negation_of_the_clause_leaves_a_measure_named_by_a_participle():
+    got = rows("Washington and Beijing agreed a framework this week. The statement did not touch the "
+               "rare-earth licensing introduced on 4 April.", "2025-06-13T09:00", "export_control")
+    assert [(r[0], r[1], r[2], r[4]) for r in got] == [("export_control", "impose", D(2025, 4, 4), "rare_earths")]
