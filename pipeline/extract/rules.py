@@ -489,6 +489,12 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         actor, codes = acting_party(sentence, actors, clause, s)
         if not in_scope(codes, s_codes, doc_bilateral):
             return None
+        if etype in ("tariff_change", "export_control"):
+            # "imposed an extra 25% on India ..., and officials have not ruled
+            # out the same for China": the step's own target is a third country
+            tgt = next((a for a in actors if a.is_party and e <= a.start <= e + 40 and _is_target(sentence, a)), None)
+            if tgt is not None and tgt.code not in ("US", "CN"):
+                return None
         if _other_partners(sentence, (max(clause[0], s - 45), min(clause[1], e + 80))) and not ({"US", "CN"} <= codes):
             return None
         m = Mention(etype, action, si, s, e, clause, actor=actor, parties=codes)
@@ -698,6 +704,7 @@ _SINCE_BEFORE = re.compile(r"\b(?:in\s+(?:place|force|effect)|imposed|introduced
 _AND_BEFORE = re.compile(r",?\s+and\s+(?:new\s+|also\s+)?$")
 _PARTICIPLE_AFTER_NOUN = re.compile(r"(?:[\w-]+\s+){0,2}[\w-]+(?:\s+(?:on|of)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?,?\s+")
 _PARTICIPLE = re.compile(r"introduced|imposed|announced|unveiled|issued|placed|adopted|levied")
+_SIDELINES = re.compile(r"\bsidelines\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _GOVERNS = re.compile(r"(?i)agreed|decided|pledged|promised|vowed|committed|moved|voted")
 _TO_COMPLEMENT = re.compile(r"(?:\s+(?:on|in|late|early|last|this|[A-Z][a-z]+\.?|\d{1,2}),?){0,4}\s+to\s+(?:\w+\s+)?")
 _PRESUPPOSED_BEFORE = re.compile(r"\b(?:since|after|following|before|ahead\s+of|at)\s+(?:the|their|this|that)\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -1170,6 +1177,8 @@ def _leader_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
                 continue
             if action == "meeting" and _SIDES_SUBJECT.search(sentence, max(0, m.start() - 30), m.start()):
                 continue  # "the two sides met in Madrid": negotiators, not the leaders
+            if action == "meeting" and _SIDELINES.search(sentence, max(0, m.start() - 40), m.start()):
+                continue  # "talks on the sidelines of the ASEAN summit": a venue, not a meeting
             # The two repeat checks read only earlier mentions, not this one:
             # checked before base() (which has no side effects), as a trigger
             # base rejects is skipped as well.
