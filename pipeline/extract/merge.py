@@ -135,6 +135,8 @@ def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]
     for m in leftovers:
         if m.extra.get("reference") and m.event_type in ("tariff_change", "export_control"):
             continue  # an undated "the pause" refers to a standing measure, it reports no step
+        if m.extra.get("effect_only"):
+            continue  # "fall under licensing on Nov. 8" alone: when a measure applies, not a step
         if m.extra.get("presupposed"):
             continue  # an undated "since the Busan meeting" names a meeting, it does not report one
         sd = m.extra.get("sentence_date")

@@ -657,6 +657,16 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             taken = {id(m.occurred) for m in background}
             dates = [d for d in dates if id(d) not in taken]
     _assign_dates(out, sentence, dates, clauses)
+    for m in out:
+        if (m.occurred is not None and m.occurred.lo > pub and m.tense != "future" and m.action not in ("threaten",)
+                and m.event_type in ("tariff_change", "export_control") and m.occurred.role == "occurred"):
+            # "The new elements fall under licensing on Nov. 8": a day still to
+            # come in a sentence that is not about the future is when a measure
+            # applies, not when it was decided
+            if m.effective is None:
+                m.effective = m.occurred
+            m.occurred = None
+            m.extra["effect_only"] = True
     out = _expand_coordinated(out, sentence, dates)
     out.extend(background)
     return out
