@@ -283,7 +283,8 @@ _BILATERAL_WORDS = re.compile(r"\b(?:negotiators?|delegations?|both\s+sides|the\
                               r"envoys?|counterparts?)\b", re.I)
 
 
-_PRONOUN_SUBJ = re.compile(r"^[\W\d]*(?:(?:and|but|so|then|yet|while|since|when)\s+)?(?P<p>he|she|it)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+_PRONOUN_SUBJ = re.compile(r"^[\W\d]*(?:(?:and|but|so|then|yet|while|since|when)\s+)?(?:[\w,]+\s+){0,4}?"
+                           r"(?P<p>he|she|it|the\s+(?:ministry|commission|department|agency|regulator))\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 _PERSON_KINDS = ("leader", "official")
 
 
