@@ -652,10 +652,13 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         out.extend(_leader_mentions(sentence, si, clauses, actors, base))
 
     background = []
-    if dates and not question and ("tariff_change" in types or "export_control" in types):
+    if dates and not question and ("tariff_change" in types or "export_control" in types or "agreement" in types):
         background = _dated_measures(sentence, si, clauses, dates, actors, out, s_codes, doc_bilateral, keys, types)
         if background:
-            taken = {id(m.occurred) for m in background}
+            # the date names the measure, so it is not the clause verb's; a dated
+            # deal ("the Geneva truce of May 12 pared each side's surcharge") is
+            # the step the clause reports, so its date stays shared
+            taken = {id(m.occurred) for m in background if m.event_type != "agreement"}
             dates = [d for d in dates if id(d) not in taken]
     _assign_dates(out, sentence, dates, clauses)
     for m in out:
@@ -738,9 +741,11 @@ def _dated_measures(sentence, si, clauses, dates, actors, mentions, s_codes, doc
     """
     c = _compiled()
     anchors = []
-    for etype in ("export_control", "tariff_change"):
+    for etype in ("export_control", "tariff_change", "agreement"):
         if etype in types:
-            anchors.extend((a.start(), a.end(), etype) for a in c[etype]["anchor"].finditer(sentence, keys=keys))
+            anchors.extend((a.start(), a.end(), etype) for a in c[etype]["anchor"].finditer(sentence, keys=keys)
+                           # "the October package" of export controls is no deal
+                           if etype != "agreement" or a.group(0).lower() != "package")
     if not anchors:
         return []
     out: list[Mention] = []
@@ -755,9 +760,11 @@ def _dated_measures(sentence, si, clauses, dates, actors, mentions, s_codes, doc
             gap = _DATED_NP_AFTER.match(sentence, d.end)
             if gap is not None and gap.end() - d.end <= 30:
                 hit = next((a for a in anchors if a[0] == gap.end() or (d.end < a[0] <= gap.end() + 1 and a[0] - d.end <= 30)), None)
-        elif d.precision == "day" and _OF_DATE_BEFORE.search(sentence, max(0, d.start - 5), d.start):
-            # a day, not a month: "the triple-digit rates of April" is a level, not a step
-            hit = next((a for a in anchors if 0 <= d.start - a[1] <= 5), None)
+        elif _OF_DATE_BEFORE.search(sentence, max(0, d.start - 5), d.start):
+            # a day, not a month: "the triple-digit rates of April" is a level, not
+            # a step; but "the Geneva truce of May" is the deal made then
+            hit = next((a for a in anchors if 0 <= d.start - a[1] <= 5
+                        and (d.precision == "day" or a[2] == "agreement")), None)
         elif _SINCE_BEFORE.search(sentence, max(0, d.start - 30), d.start):
             hit = max((a for a in anchors if a[1] <= d.start and d.start - a[1] <= 80), key=lambda a: a[0], default=None)
         if hit is None:
@@ -777,7 +784,10 @@ def _dated_measures(sentence, si, clauses, dates, actors, mentions, s_codes, doc
             continue
         if _other_partners(sentence, clause) and not ({"US", "CN"} <= codes):
             continue
-        action = "tighten" if etype == "export_control" and _TIGHTENING_NP.search(sentence, max(0, d.start - 20), a_e) else "impose"
+        if etype == "agreement":
+            action = "reach"
+        else:
+            action = "tighten" if etype == "export_control" and _TIGHTENING_NP.search(sentence, max(0, d.start - 20), a_e) else "impose"
         m = Mention(etype, action, si, a_s, a_e, clause, actor=actor, parties=codes)
         m.tense = "past"
         m.occurred = d
