@@ -78,17 +78,31 @@ def _best_date(group: list[Mention]) -> Mention | None:
 _FURTHER = re.compile(r"\b(?:another|a\s+further|an\s+additional|further)\b", re.I)
 
 
-def extended_deadline(anchor: dt.date, dur, standing) -> dt.date:
-    """The deadline a duration gives. "for 90 days" runs from the anchor (the
-    day of the step); "for another year" / "a further 90 days" adds to the
-    clock already running: it runs from the current deadline when the document
-    states one (a stated deadline not yet past on the anchor day and earlier
-    than anchor + duration), else from the anchor."""
+def extended_deadline(anchor: dt.date, dur, standing, start: dt.date | None = None) -> dt.date:
+    """The deadline a duration gives. "for 90 days" runs from the day the step
+    applies (``start``: "cut ... from May 14", said next to it) or else from the
+    anchor (the day of the step); "for another year" / "a further 90 days" adds
+    to the clock already running: it runs from the current deadline when the
+    document states one (a stated deadline not yet past on the anchor day and
+    earlier than anchor + duration), else from ``start`` or the anchor."""
     plain = D.add_duration(anchor, dur)
-    if not _FURTHER.search(getattr(dur, "text", "") or ""):
-        return plain
-    current = [d for d in standing if d is not None and anchor <= d < plain]
-    return D.add_duration(min(current), dur) if current else plain
+    if _FURTHER.search(getattr(dur, "text", "") or ""):
+        current = [d for d in standing if d is not None and anchor <= d < plain]
+        if current:
+            return D.add_duration(min(current), dur)
+    return D.add_duration(start, dur) if start is not None else plain
+
+
+def _start_day(m: Mention, mentions: list[Mention]) -> dt.date | None:
+    """The day a period stated next to ``m`` starts: the nearest effective date of
+    a mention in its sentence or the one before or after it, on or up to two weeks
+    after ``m``'s day ("cut their tariffs to 10% from May 14. ... suspended for an
+    initial period of 90 days")."""
+    day = m.occurred.value
+    cands = [(abs(x.sent - m.sent), x.effective.value) for x in mentions
+             if x.effective is not None and abs(x.sent - m.sent) <= 1
+             and day <= x.effective.value <= day + dt.timedelta(days=14)]
+    return min(cands)[1] if cands else None
 
 
 def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]:
@@ -98,7 +112,7 @@ def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]
                 if m.event_type == "tariff_deadline" and m.deadline is not None and not m.extra.get("computed")]
     for m in mentions:  # deadlines from a duration need the event's date
         if m.event_type == "tariff_deadline" and m.deadline is None and m.occurred is not None and m.extra.get("duration"):
-            m.deadline = extended_deadline(m.occurred.value, m.extra["duration"], standing)
+            m.deadline = extended_deadline(m.occurred.value, m.extra["duration"], standing, _start_day(m, mentions))
     for m in mentions:
         if (m.occurred is None and m.extra.get("heading") is not None and not m.extra.get("state")
                 and m.tense != "future" and not m.extra.get("reference")):
@@ -177,7 +191,7 @@ def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]
         else:
             continue
         if m.event_type == "tariff_deadline" and m.deadline is None and m.extra.get("duration"):
-            m.deadline = extended_deadline(m.occurred.value, m.extra["duration"], standing)
+            m.deadline = extended_deadline(m.occurred.value, m.extra["duration"], standing, _start_day(m, mentions))
         if m.event_type == "talks" and m.extra.get("first_day_offset") and m.date_source in ("inherited", "sentence"):
             m.occurred = D.shift(m.occurred, m.extra["first_day_offset"])
         if m.event_type == "talks" and m.extra.get("needs_date") and m.date_source != "text":
