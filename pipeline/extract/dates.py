@@ -120,10 +120,10 @@ _ROLE_EFFECTIVE_FAR = re.compile(
 _ROLE_DEADLINE = re.compile(
     r"(?:\buntil|\btill|\bthrough|\bexpires?(?:\s+on)?|\bexpiring(?:\s+on)?|\bexpired(?:\s+on)?|\bruns?\s+out\s+on|"
     r"\bran\s+out\s+on|\blapses?\s+on|\bno\s+later\s+than|\bby|\bbefore|\bdeadline\s+of|\bdue\s+(?:on|by)|"
-    r"\bexpire\s+on|\bexpiry\s+date:?|\bends?\s+on|\bruns?\s+until|\b(?:extended|extend|extending|extends)\b[^.;]{0,60}?\bto|"
+    r"\bexpire\s+on|\bexpiry\s+date:?|\bends?\s+on|\bruns?\s+until|\bruns?\s+(?:to|into)|\b(?:extended|extend|extending|extends)\b[^.;]{0,60}?\bto|"
     r"\b(?:push(?:ed|es|ing)?|moved|postponed|delayed)\b[^.;]{0,90}?\bto|"
     r"\b(?:due\s+to\s+(?:close|end|expire|lapse|run\s+out)|closes?|ends?|expires?|lapses?)\s+(?:at\s+)?"
-    r"(?:12:01|midnight|noon|\d{1,2}(?::\d{2})?)(?:\s*[ap]\.m\.)?(?:\s+\w+\s+time)?\s+on|\bruns?\s+out|"
+    r"(?:12:01|midnight|noon|\d{1,2}(?:[:.]\d{2})?)(?:\s*[ap]\.?m\.?)?(?:\s+\w+\s+time)?\s+on|\bruns?\s+out|"
     r"\bpause\s+(?:\w+\s+){0,3}to)\s*$", re.I)
 _ROLE_ATTR = re.compile(r"(?:\b(?:order|rule|statement|announcement|measures?|agreement|deal|letter)s?\s+(?:of|dated)|\bdated"
                         r"|\b(?:story|article|report|column|piece|edition|version|dispatch)\s+(?:that\s+was\s+|first\s+)?"
@@ -350,6 +350,8 @@ def _role_fast(before: str) -> str:
             or (w1.endswith("to") and ("extend" in before or "pause" in before or "push" in before
                                          or "moved" in before or "postponed" in before or "delayed" in before))
             or (w1 == "on" and w2 in ("a.m.", "p.m.", "midnight", "noon", "time") or w2[-1:].isdecimal())
+            or (w1 == "on" and w2.endswith(("am", "pm", "a.m", "p.m")))
+            or (w1 in ("to", "into") and w2 in ("run", "runs"))
             or (w1 == "out" and w2.startswith("run"))
             or (w1 == "of" and w2.endswith("deadline"))
             or (w1 == "on" and (w2 == "out" or w2.endswith(_DEADLINE_BEFORE_ON)))) and deadline.search(before):

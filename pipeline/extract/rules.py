@@ -986,6 +986,9 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
             if sentence.startswith(": ", c_hi):
                 c_hi = _clause_of(clauses, c_hi + 2)[1]
             dl = [d for d in dates if d.role == "deadline" and clause[0] <= d.start < c_hi]
+            if not dl and action == "expire":
+                # "the Aug. 12 expiry of the truce": the date names the expiry
+                dl = [d for d in dates if d.end + 1 == ms and sentence[ms:m.end()].lower() == "expiry"]
             durs = None
             if not dl and action != "expire":
                 # Checked before base(): these two skips read neither base's
