@@ -277,3 +277,37 @@ def test_negation_of_the_clause_leaves_a_measure_named_by_a_participle():
     got = rows("Washington and Beijing agreed a framework this week. The statement did not touch the "
                "rare-earth licensing introduced on 4 April.", "2025-06-13T09:00", "export_control")
     assert [(r[0], r[1], r[2], r[4]) for r in got] == [("export_control", "impose", D(2025, 4, 4), "rare_earths")]
+
+
+def test_a_period_runs_from_the_day_its_step_applies():
+    body = ("Washington and Beijing agreed on Monday to cut their reciprocal tariffs to 10% from May 14. "
+            "Each side will keep 24 percentage points suspended for an initial period of 90 days.")
+    got = [(e.event_type, e.occurred_on, e.deadline) for e in extract(
+        feed_document(body, "2025-05-12T18:00", "doc_test15b", "https://example.test/r15b"))
+        if e.event_type == "tariff_deadline"]
+    assert got == [("tariff_deadline", D(2025, 5, 12), D(2025, 8, 12))]
+
+
+def test_a_truce_that_runs_to_a_day_states_its_deadline():
+    body = "Washington and Beijing met in Geneva on May 10. The tariff truce runs to Nov. 10."
+    got = [(e.event_type, e.action, e.deadline) for e in extract(
+        feed_document(body, "2025-08-12T18:00", "doc_test15c", "https://example.test/r15c"))
+        if e.event_type == "tariff_deadline"]
+    assert got == [("tariff_deadline", "set", D(2025, 11, 10))]
+
+
+def test_rates_each_on_their_own_goods_are_one_step_each():
+    assert rows("China said Tuesday it will put a 15% tariff on U.S. coal and liquefied natural gas, and 10% on "
+                "crude oil, farm machinery and large-engine cars, from Feb. 10.", "2025-02-04T16:00") == [
+        ("tariff_change", "impose", D(2025, 2, 4), 15.0, None, CN_US),
+        ("tariff_change", "impose", D(2025, 2, 4), 10.0, None, CN_US)]
+
+
+def test_a_dated_deal_in_a_noun_phrase():
+    assert rows("Officials said the Geneva deal of May 12 still holds for China and the United States.",
+                "2025-06-13T09:00") == [("agreement", "reach", D(2025, 5, 12), None, None, US_CN)]
+
+
+def test_a_step_whose_own_target_is_a_third_country_is_out_of_scope():
+    assert rows("Trump last week imposed an extra 25% on India over its purchases of Russian oil, and officials "
+                "have not ruled out similar steps against China.", "2025-08-12T09:00") == []
