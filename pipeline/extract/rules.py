@@ -1059,7 +1059,8 @@ def _opens_cond(sentence: str) -> bool:
 _UNREAL = ("expectation", "speculation", "conditional", "opinion")
 
 
-_SIDES_SUBJECT = re.compile(r"\b(?:the\s+two\s+sides|both\s+sides|negotiators|delegations|officials|trade\s+teams|envoys)\s+"
+_SIDES_SUBJECT = re.compile(r"\b(?:the\s+two\s+sides|both\s+sides|negotiators|delegations|officials|trade\s+teams|envoys)"
+                            r"(?:\s+(?:from|of|for)\s+(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)?,?\s+"
                             r"(?:(?:had|have|has|last|first|also|then|again)\s+)?$", re.I)
 _MEET_VERB = re.compile(r"\b(?:meet(?:s|ing)?|met)\b")
 _MEET_CN_SIDE = re.compile(r"\bChinese\s+delegation|\bVice\s+Premier|He\s+Lifeng|Li\s+Chenggang")
