@@ -346,7 +346,7 @@ def tense_of(sentence: str, clause, t_start: int) -> str:
     return "past"
 
 
-_TENSE_BREAK = re.compile(r"\b(?:after|following|since)\s+(?:the|a|an|his|her|their|its|last)\b")
+_TENSE_BREAK = re.compile(r"\b(?:after|following|since)\s+(?:(?:the|a|an|his|her|their|its|last)\b|(?=(?:talks|meetings?|negotiations)\b))")
 _NO_WORD_BEFORE = re.compile(r"\W*$")
 _LIST_ITEM = re.compile(r"\s*[-•*]\s*[A-Z][a-z]+\b")
 _CAP_WORD = re.compile(r"\W*[A-Z][a-z]+\b")
