@@ -120,7 +120,7 @@ _ROLE_EFFECTIVE_FAR = re.compile(
 _ROLE_DEADLINE = re.compile(
     r"(?:\buntil|\btill|\bthrough|\bexpires?(?:\s+on)?|\bexpiring(?:\s+on)?|\bexpired(?:\s+on)?|\bruns?\s+out\s+on|"
     r"\bran\s+out\s+on|\blapses?\s+on|\bno\s+later\s+than|\bby|\bbefore|\bdeadline\s+of|\bdue\s+(?:on|by)|"
-    r"\bexpire\s+on|\bexpiry\s+date:?|\bends?\s+on|\bruns?\s+until|\bruns?\s+(?:to|into)|\b(?:extended|extend|extending|extends)\b[^.;]{0,60}?\bto|"
+    r"\bexpire\s+on|\bexpiry\s+date:?|\bends?\s+on|\bruns?\s+until|\bruns?\s+(?:to|into)|\b(?:extended|extend|extending|extends|suspend(?:s|ed|ing)?|keep(?:s|ing)?|kept)\b[^.;]{0,60}?\bto|"
     r"\b(?:push(?:ed|es|ing)?|moved|postponed|delayed)\b[^.;]{0,90}?\bto|"
     r"\b(?:due\s+to\s+(?:close|end|expire|lapse|run\s+out)|closes?|ends?|expires?|lapses?)\s+(?:at\s+)?"
     r"(?:12:01|midnight|noon|\d{1,2}(?:[:.]\d{2})?)(?:\s*[ap]\.?m\.?)?(?:\s+\w+\s+time)?\s+on|\bruns?\s+out|"
@@ -128,7 +128,8 @@ _ROLE_DEADLINE = re.compile(
 _ROLE_ATTR = re.compile(r"(?:\b(?:order|rule|statement|announcement|measures?|agreement|deal|letter)s?\s+(?:of|dated)|\bdated"
                         r"|\b(?:story|article|report|column|piece|edition|version|dispatch)\s+(?:that\s+was\s+|first\s+)?"
                         r"(?:published|printed|posted|run|ran|distributed|filed)\s+(?:on\s+|in\s+)?)\s*$", re.I)
-_ROLE_SINCE = re.compile(r"\bsince\s*$", re.I)
+# "since", and a level compared with a time ("above the level prevailing in January")
+_ROLE_SINCE = re.compile(r"\bsince\s*$|\b(?:prevailing|seen|levels?)\s+(?:in|at|on|of)\s*$", re.I)
 
 
 _ROLE_WINDOW = re.compile(r"\bbetween\s*$|\bbetween\s[^.;]{0,40}\band\s*$", re.I)
@@ -341,13 +342,15 @@ def _role_fast(before: str) -> str:
     if (w1.endswith("dated") or w1 in _ATTR_VERBS or (w1 == "of" and w2.rstrip("s").endswith(_ATTR_NOUNS))
             or (w1 in ("on", "in") and w2 in _ATTR_VERBS)) and attr.search(before):
         return "attributive"
-    if w1.endswith("since") and since.search(before):
+    if (w1.endswith("since") or (w1 in ("in", "at", "on", "of") and w2 in ("prevailing", "seen", "level", "levels"))) \
+            and since.search(before):
         return "since"
     if (w1.endswith(_NEAR_END) or (w1 == "of" and w2.endswith("as")) or (w1 == "by" and w2 == "effect")
             or (w1 == "on" and (w2.endswith(_NEAR_BEFORE_ON) or w2[-1:].isdecimal()))) and near.search(before):
         return "effective"
     if (w1.endswith(_DEADLINE_END) or w1 == "than"
             or (w1.endswith("to") and ("extend" in before or "pause" in before or "push" in before
+                                         or "suspend" in before or "keep" in before or "kept" in before
                                          or "moved" in before or "postponed" in before or "delayed" in before))
             or (w1 == "on" and w2 in ("a.m.", "p.m.", "midnight", "noon", "time") or w2[-1:].isdecimal())
             or (w1 == "on" and w2.endswith(("am", "pm", "a.m", "p.m")))
