@@ -296,11 +296,13 @@ def test_a_truce_that_runs_to_a_day_states_its_deadline():
     assert got == [("tariff_deadline", "set", D(2025, 11, 10))]
 
 
-def test_rates_each_on_their_own_goods_are_one_step_each():
+def test_rates_each_on_their_own_goods_stay_one_step():
+    # one announcement listing two rates is one development for the desk (TAXONOMY's
+    # identity keys would make two alerts of two events with different rates); the
+    # style sets' gold lists them apart, which costs a little recall
     assert rows("China said Tuesday it will put a 15% tariff on U.S. coal and liquefied natural gas, and 10% on "
                 "crude oil, farm machinery and large-engine cars, from Feb. 10.", "2025-02-04T16:00") == [
-        ("tariff_change", "impose", D(2025, 2, 4), 15.0, None, CN_US),
-        ("tariff_change", "impose", D(2025, 2, 4), 10.0, None, CN_US)]
+        ("tariff_change", "impose", D(2025, 2, 4), None, None, CN_US)]
 
 
 def test_a_dated_deal_in_a_noun_phrase():

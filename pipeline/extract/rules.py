@@ -538,7 +538,6 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         if m.action != "threaten" and any(t.action == "threaten" and 0 <= m.t_start - t.t_end <= 15 for t in tc):
             out.remove(m)
     _bind_rates(out, sentence)
-    out = _split_rate_list(out, sentence)
 
     # ---- export_control
     n_before = len(out)
@@ -807,40 +806,6 @@ _AGREE_VERB = re.compile(r"\bagree(?:d|s|ing)?\b", re.I)
 _LEVEL_VERB = re.compile(r"(?i)set(?:s|ting)?")
 _EFFECT = re.compile(r"(?i)(?:took|takes|take|came|comes)\s+(?:effect|into\s+force)|kick(?:ed|s)\s+in")
 _RESULT_BEFORE = re.compile(r"\b(?:to|at)\s+(?:an?\s+)?$", re.I)
-
-
-# "15% on U.S. coal and LNG, and 10% on crude oil": each rate has its own goods
-_RATE_ON_GOODS = re.compile(r"\s?(?:%|percent|per\s+cent)(?:\s+(?:to\s+the\s+)?(?:tariffs?|dut(?:y|ies)|levy))?\s+on\s+"
-                            r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|the\s+\d|\d))", re.I)
-_RATE_LIST_JOIN = re.compile(r"(?:[^.;:]|\.(?=\S|\s+[a-z]))*?(?:,\s*and|\band|,)\s+$")
-
-
-def _split_rate_list(mentions: list[Mention], sentence: str) -> list[Mention]:
-    """One imposition listing rates each with its own goods ("a 15% tariff on U.S.
-    coal and LNG, and 10% on crude oil") is one step per rate, as announced."""
-    out = []
-    for m in mentions:
-        rates = m.extra.get("rates") or []
-        if (m.event_type != "tariff_change" or m.action not in ("impose", "raise") or len(rates) < 2
-                or m.rate is not None or len({r for r, _ in rates}) != len(rates)):
-            out.append(m)
-            continue
-        ok = all(_RATE_ON_GOODS.match(sentence, sentence.find(_fmt(r), p) + len(_fmt(r)) if sentence.find(_fmt(r), p) >= 0 else p)
-                 for r, p in rates)
-        joined = all(_RATE_LIST_JOIN.fullmatch(sentence, rates[i][1], rates[i + 1][1]) is not None
-                     for i in range(len(rates) - 1))
-        if not (ok and joined):
-            out.append(m)
-            continue
-        for r, _ in rates:
-            mm = m.copy()
-            mm.rate = r
-            out.append(mm)
-    return out
-
-
-def _fmt(r: float) -> str:
-    return str(int(r)) if r == int(r) else str(r)
 
 
 def _rate_distance(m: Mention, pos: int) -> int:
