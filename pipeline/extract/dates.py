@@ -174,6 +174,12 @@ _ATTRIBUTIVE_AFTER = re.compile(r"\s+[a-z]")
 # finder matches too, so the pattern is only tried where the finder matched.
 _ISO_AT = re.compile(r"20\d\d-\d\d-\d\d")  # _RE_ISO
 _ORDINAL_AT = re.compile(r"the\s+\d")      # _RE_ORDINAL_DAY
+# _RE_DAY_MONTH: the day, then what must follow it ("\d\d?" rather than "\d{1,2}" lets
+# re skip ahead to a digit); most numbers in a sentence are rates or years, not days
+_DAY_MONTH_AT = re.compile(r"\d\d?(?:st|nd|rd|th)?[\s\-–a]")
+# _RE_DOTTED and _RE_SLASHED have a digit, "." or "/", a digit: a sentence's full stop
+# alone cannot start one
+_NUMERIC_AT = re.compile(r"\d[./]\d")
 
 
 def _has_relative_token(low: str) -> bool:
@@ -588,7 +594,8 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
     # _HAS_DIGIT: without a digit they find nothing, and their finders cost less than \d.
     iso = _matches_found(_RE_ISO, _ISO_AT, text)
     ordinal = _matches_found(_RE_ORDINAL_DAY, _ORDINAL_AT, text)
-    if not (has_month or has_weekday or has_relative or iso or ordinal or "." in text or "/" in text):
+    dotted = _NUMERIC_AT.search(text) is not None
+    if not (has_month or has_weekday or has_relative or iso or ordinal or dotted):
         return out
     idx = text_index(text)[1] if _indexable(text, low) else None
 
@@ -601,7 +608,7 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
                                role or _role(text, m_start), last))
 
     numeric = iso
-    if "." in text or "/" in text:
+    if dotted:
         numeric = sorted(list(iso) + list(_RE_DOTTED.finditer(text)) + list(_RE_SLASHED.finditer(text)),
                          key=lambda m: m.start())
     for m in numeric:
@@ -615,8 +622,7 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
 
     for rx in ((_RE_MONTH_DAY, _RE_DAY_MONTH) if has_month else ()):
         # _RE_MONTH_DAY starts with a capital letter, which re skips to; _RE_DAY_MONTH with a number
-        for m in (_matches_at(rx, text, idx.get(DIGIT_KEY, ())) if idx is not None and rx is _RE_DAY_MONTH
-                  else rx.finditer(text)):
+        for m in (_matches_found(rx, _DAY_MONTH_AT, text) if rx is _RE_DAY_MONTH else rx.finditer(text)):
             if not free(m.start(), m.end()):
                 continue
             month = _month_key(m["mon"])
