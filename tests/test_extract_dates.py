@@ -177,3 +177,24 @@ def test_past_month_in_a_relative_clause_of_a_future_sentence():
 def test_irregular_past_verb_sets_the_weekday_back():
     (m,) = find_dates("Trump wrote on Sunday that the U.S. would impose new tariffs.", D(2025, 10, 13))
     assert m.value == D(2025, 10, 12)
+
+
+def test_weeks_and_halves_of_a_month():
+    pub = D(2025, 10, 15)
+    assert resolved("Commerce rescinded the requirement in the first week of July.", pub) == [
+        ("the first week of July", D(2025, 7, 4), D(2025, 7, 1), D(2025, 7, 7), "week", "occurred")]
+    assert resolved("They met in the last week of June.", pub) == [
+        ("the last week of June", D(2025, 6, 27), D(2025, 6, 24), D(2025, 6, 30), "week", "occurred")]
+    assert resolved("It happened in the second half of May.", pub) == [
+        ("the second half of May", D(2025, 5, 23), D(2025, 5, 16), D(2025, 5, 31), "approx", "occurred")]
+    # "the last week of talks" is not last week
+    assert resolved("The last week of talks went well.", pub) == []
+
+
+def test_a_level_compared_with_a_month_and_a_suspension_running_to_a_day():
+    assert [r[5] for r in resolved("still well above the level prevailing in January", D(2025, 5, 19))] == ["since"]
+    assert [r[5] for r in resolved("keep suspending its 24 percent duty for another year, to November 10, 2026",
+                                   D(2025, 11, 11))] == ["deadline"]
+    assert [r[5] for r in resolved("The tariff truce runs to Nov. 10.", D(2025, 8, 12))] == ["deadline"]
+    assert [r[5] for r in resolved("China's 84% tariff takes effect at 12:01 p.m. Thursday, Beijing time.",
+                                   D(2025, 4, 9))] == ["effective"]

@@ -80,7 +80,8 @@ _RE_SLASHED = re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>20\d{2})\b")
 _MON_ALONE = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
               r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)")
 _RE_MONTH = re.compile(
-    r"(?:\b(?P<mod>early|mid|late|the\s+end\s+of|end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+|(?<![\w-]))"
+    r"(?:\b(?P<mod>early|mid|late|the\s+end\s+of|end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|"
+    r"the\s+(?:first|second|third|fourth|last|final)\s+(?:week|half)\s+of)[\s-]+|(?<![\w-]))"
     + _MON_ALONE + r"(?![\w-])(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?")
 _RE_WEEKDAY = re.compile(
     r"(?:\b(?P<mod>(?i:last|next|this|coming|early|late|on|this\s+past))\s+)?"
@@ -90,7 +91,7 @@ _RE_RELATIVE = re.compile(
     r"\b(?:(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
     r"|(?P<yesterday>yesterday|last\s+night)"
     r"|(?P<tomorrow>tomorrow)"
-    r"|(?P<wk>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next|the\s+past|the\s+previous|the\s+coming)\s+week(?:end)?|(?:over\s+)?the\s+weekend|(?:earlier|later)\s+in\s+the\s+week)"
+    r"|(?P<wk>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next|the\s+past|the\s+previous|the\s+coming)\s+week(?:end)?(?!\s+of\s)|(?:over\s+)?the\s+weekend|(?:earlier|later)\s+in\s+the\s+week)"
     r"|(?P<mo>(?:(?:earlier|later|early|late|mid)[\s-]+)?(?:last|this|next|the\s+previous|the\s+past)\s+month)"
     r"|(?P<yr>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next)\s+year)"
     r"|(?P<ago>(?P<agon>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)\s+(?P<agou>days?|weeks?|months?|years?)\s+ago(?P<agotoday>\s+today)?)"
@@ -531,7 +532,17 @@ def _role(text: str, start: int) -> str:
 
 def _modded_month(y: int, m: int, mod: str | None) -> tuple[dt.date, dt.date, str]:
     end = _month_end(y, m)
-    mod = (mod or "").lower()
+    mod = " ".join((mod or "").lower().split())
+    if mod.endswith(" week of"):  # "the first week of July": days 1-7, ..., "the last week": its last 7
+        nth = mod.split()[1]
+        if nth in ("last", "final"):
+            return dt.date(y, m, end - 6), dt.date(y, m, end), "week"
+        k = ("first", "second", "third", "fourth").index(nth)
+        return dt.date(y, m, 1 + 7 * k), dt.date(y, m, 7 + 7 * k), "week"
+    if mod.endswith(" half of"):  # "the second half of May"
+        if mod.split()[1] == "first":
+            return dt.date(y, m, 1), dt.date(y, m, 15), "approx"
+        return dt.date(y, m, 16), dt.date(y, m, end), "approx"
     if mod == "early" or "start" in mod or "beginning" in mod:
         return dt.date(y, m, 1), dt.date(y, m, 10), "approx"
     if mod in ("mid", "the middle of"):
