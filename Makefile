@@ -14,7 +14,7 @@ export AIRFLOW__DATABASE__SQL_ALCHEMY_CONN ?= sqlite:///$(ROOT)/data/airflow/air
 export GX_ANALYTICS_ENABLED ?= False
 export NO_COLOR ?= 1
 
-.PHONY: install run test bench constraints clean
+.PHONY: install run test bench bench-instructions constraints clean
 
 install: $(VENV)/.installed
 
@@ -45,6 +45,10 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_extract.py --corpus devset
 	$(BIN)/python bench/bench_ingest.py
+
+# instructions per extracted document under callgrind: repeatable on a busy machine
+bench-instructions: $(VENV)/.installed
+	$(BIN)/python bench/extract_instructions.py
 
 # Regenerate the pinned constraints from a fresh resolve (commit the result).
 constraints:
