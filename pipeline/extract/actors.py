@@ -129,12 +129,13 @@ def gazetteer_actors(text: str) -> list[ActorMention]:
     by_key, keys = _by_key()
     firsts = _first_chars()
     cands = []
+    at = idx.at  # (the index's table, without WordIndex.__getitem__)
     # word_keys(text) is the set of idx's keys (memoised; the extractor has it already)
     for k in keys & word_keys(text):
         # names are case-sensitive: a word can only start one of the key's
         # names if it starts with one of their first characters
         f = firsts[k]
-        for i in idx[k]:
+        for i in at[k]:
             if text[i] in f:
                 cands.append((i, k))
     if not cands:

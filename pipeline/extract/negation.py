@@ -67,7 +67,7 @@ def _spans(rx: Gated, sentence: str, low: str, idx, keys: frozenset) -> tuple[tu
     """``spans(rx, sentence)`` for a pattern of ``word_regex``, without Gated's memo layers.
 
     The sentence's results are memoised in _SENTENCE instead (``Gated.scan``
-    is ``Gated._compute`` without the memo); anything else goes through ``spans``.
+    is the body of ``Gated._remember`` without the memo); anything else goes through ``spans``.
     """
     if rx.fast is None or rx.gate is None or len(low) != len(sentence):
         return spans(rx, sentence)
@@ -145,11 +145,11 @@ def _scope_breaks(sentence: str, keys: frozenset) -> tuple[tuple[int, int], ...]
     hit = _BREAK_KEYS.intersection(keys)
     if not hit:
         return ()
-    idx = text_index(sentence)[1]
+    at = text_index(sentence)[1].at
     match = _SCOPE_BREAK.match
     out = []
     pos = 0
-    for i in sorted([i for k in hit for i in idx[k]]):
+    for i in sorted([i for k in hit for i in at[k]]):
         if i < pos:
             continue
         m = match(sentence, i)
