@@ -177,14 +177,17 @@ def per_document_cache(d: dict) -> dict:
 
 DIGIT_KEY = "#d"  # index key of every word that starts with a digit
 _INDEX: dict[str, tuple[str, "WordIndex"]] = {}
-# the first (up to) three characters of every word, at its start
-_WORD_HEAD = re.compile(r"(?<![a-z0-9])[a-z0-9]{1,3}")
-# the start of every word that starts with a digit (the words under DIGIT_KEY)
-_DIGIT_HEAD = re.compile(r"(?<![a-z0-9])[0-9]")
+# every word (a maximal run of [a-z0-9]), its first (up to) three characters
+# in group 1: the first character is a charset, so the regex engine skips
+# from word to word instead of testing a look-behind at every offset
+_WORD_RUN = re.compile(r"([a-z0-9]{1,3})[a-z0-9]*")
+# the start of every word that starts with a digit (the words under DIGIT_KEY);
+# the look-behind comes after the charset for the same reason
+_DIGIT_HEAD = re.compile(r"[0-9](?<![a-z0-9][0-9])")
 # a word start right after a hyphen, an underscore or a non-ASCII letter or
 # digit: not a left boundary for Gated (``_left_ok``: ``\w`` is
 # ``str.isalnum()`` or "_")
-_BAD_LEFT = re.compile(r"(?<=[\w-])(?<![a-z0-9])[a-z0-9]")
+_BAD_LEFT = re.compile(r"[a-z0-9](?<=[\w-][a-z0-9])(?<![a-z0-9][a-z0-9])")
 _EMPTY: frozenset = frozenset()
 
 
@@ -205,8 +208,8 @@ class WordIndex:
     def __init__(self, low: str):
         self.low = low
         at: dict[str, list[int]] = {}
-        for m in _WORD_HEAD.finditer(low):
-            at.setdefault(m[0], []).append(m.start())
+        for m in _WORD_RUN.finditer(low):
+            at.setdefault(m[1], []).append(m.start())
         if _DIGIT_HEAD.search(low) is not None:
             at[DIGIT_KEY] = [m.start() for m in _DIGIT_HEAD.finditer(low)]
         self.at = at
