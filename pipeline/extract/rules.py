@@ -106,6 +106,11 @@ _OTHER_PARTNERS = word_regex([r"country-by-country", r"dozens\s+of\s+(?:other\s+
                                r"everyone\s+else", r"everybody\s+else", r"the\s+rest\s+of\s+the\s+world",
                                r"\d+\s+(?:other\s+)?countries"])
 _BLOCKER = re.compile(r"\b(?:risk|fears?|threat\s+of|uncertainty|possibility|prospect|shares|stocks|prices|demand|orders|sales|purchases|investigations?|probes?)\b", re.I)
+# Every match of _BLOCKER contains one of these words; in ASCII text (where re.I
+# is plain ASCII case folding) a lower-cased sentence without any has no match.
+# A charset-led alternation without \b, so the regex engine skips ahead fast.
+_BLOCKER_HINT = re.compile(r"risk|fear|threat|uncertainty|possibility|prospect|shares|stocks|prices|demand|orders|"
+                           r"sales|purchases|investigation|probe")
 _KEEP_SUSPENDED = re.compile(r"\b(?:keep|keeps|kept|keeping|remain|remains)\b(?:[^.;]|\.(?=\S)){0,70}\bsuspended\b|"
                              r"\b(?:keep|keeps|kept|keeping|continue|continues|continued)\s+(?:to\s+suspend|suspending)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|would|'ll|is\s+to|are\s+to|due\s+to|set\s+to|plans?\s+to|going\s+to|is\s+about\s+to|are\s+about\s+to)\b")
@@ -193,6 +198,8 @@ _COORDINATED = re.compile(r"(?:\band|&|,)\s+(?:the\s+)?$")  # "the United States
 _BY_AGENT = re.compile(r"[\w-]+(?:\s+[\w-]+)?\s+by\s+(?:the\s+)?")
 _POSSESSOR = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}$")
 _OBLIQUE = re.compile(r"\b(?:with|to|for|from|on|against|by|of|and|between)\s+(?:(?:the|President|Premier|Vice|Chinese|U\.S\.)\s+){0,2}$")
+# a literal of every alternative of _REPORTING (which is case-sensitive)
+_REPORTING_HINT = re.compile(r"say|said|announc|stat|confirm|add|told|according")
 _REPORTING = re.compile(r"\b(?:says|said|say|announced|announces|stated|states|confirmed|confirms|added|adds|told\s+\w+|"
                         r"according\s+to\s+\w+)\b(?:\s+that)?(?!\s*,)")
 
@@ -222,7 +229,9 @@ def acting_party(sentence: str, actors: list[ActorMention], clause, t_start: int
         # reported speech: the step's subject is the one after the reporting
         # verb ("the ministry says the U.S. side will cancel ..."), not the
         # reporter; a parenthetical ", the ministry says," reports nothing new
-        rep = [m.end() for m in _REPORTING.finditer(sentence, clause[0], t_start)]
+        # (every match contains one of _REPORTING_HINT's words, inside the same range)
+        rep = [m.end() for m in _REPORTING.finditer(sentence, clause[0], t_start)] if (
+            _REPORTING_HINT.search(sentence, clause[0], t_start) is not None) else None
         if rep:
             after_rep = [a for a in before if a.start >= rep[-1] and not _OBLIQUE.search(sentence, max(0, a.start - 30), a.start)]
             if after_rep:
@@ -328,7 +337,8 @@ def tense_of(sentence: str, clause, t_start: int) -> str:
     seg_hi = min(clause[1], t_start + 40)
     seg_lo = clause[0]
     # "would roll back ... after the weekend talks": the talks are not future
-    for b_start, b_end in spans(_TENSE_BREAK, low):
+    # (every match of the case-sensitive _TENSE_BREAK contains one of these words)
+    for b_start, b_end in (spans(_TENSE_BREAK, low) if "after" in low or "since" in low or "following" in low else ()):
         if b_start >= t_start:
             break
         if b_start >= clause[0]:
@@ -372,6 +382,7 @@ def _pair_triggers(etype: str, sentence: str, clauses, keys) -> list[tuple[str, 
         return []
     out: list[tuple[str, int, int, int]] = []
     used: list[tuple[int, int]] = []
+    may_block = None  # whether _BLOCKER can match in the sentence; found on first need
     for action, rx in spec["actions"]:
         for m in rx.finditer(sentence, keys=keys):
             # a word already taken is not a second trigger; a verb frame that
@@ -387,9 +398,12 @@ def _pair_triggers(etype: str, sentence: str, clauses, keys) -> list[tuple[str, 
                     dist = 0
                 else:
                     dist = a_s - m.end() if a_s >= m.end() else m.start() - a_e
-                    between = sentence[m.end():a_s] if a_s >= m.end() else sentence[a_e:m.start()]
-                    if _BLOCKER.search(between):
-                        continue
+                    if may_block is None:
+                        may_block = not sentence.isascii() or _BLOCKER_HINT.search(lower(sentence)) is not None
+                    if may_block:
+                        between = sentence[m.end():a_s] if a_s >= m.end() else sentence[a_e:m.start()]
+                        if _BLOCKER.search(between):
+                            continue
                 if dist <= spec["window"] and (best is None or dist < best[0]):
                     best = (dist, a_s)
             if best is None:
@@ -446,8 +460,15 @@ _BARE_RATE_LINE = re.compile(r"\W*(?:[A-Z][\w ]{0,20}:\s+)?\d+(?:\.\d+)?\s?(?:%|
 _OTHERS: dict = per_document_cache({})
 
 
+# Every match of _OTHER_PARTNERS contains one of these (lower-cased; re.I is
+# plain ASCII case folding in ASCII text): a cheap test before its scan.
+_OTHER_PARTNERS_HINT = re.compile(r"countr|partners|other|else|world")
+
+
 def _other_partners(sentence: str, clause: tuple[int, int]) -> bool:
     """Whether the clause names other trading partners (memoised per document)."""
+    if sentence.isascii() and _OTHER_PARTNERS_HINT.search(lower(sentence)) is None:
+        return False
     # the matches are found once per sentence; each window only looks them up
     return has_span(spans(_OTHER_PARTNERS, sentence), clause[0], clause[1])
 
@@ -468,6 +489,8 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
     s_codes = frozenset(a.code for a in actors if a.is_party)
     out: list[Mention] = []
 
+    # every match of the case-sensitive _SAYS_NOW contains one of these words
+    says_hint = "says" in sentence or "tells" in sentence or "confirms" in sentence or "announces" in sentence
     # a question asserts nothing ("Will the two heads of state meet in Gyeongju?")
     question = sentence.rstrip(" \"'”’)").endswith("?")
 
@@ -507,7 +530,7 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             m.tense = "past"
             m.extra["modifier"] = True
             m.extra["reference"] = True
-        if has_span(spans(_SAYS_NOW, sentence), clause[0], s):
+        if says_hint and has_span(spans(_SAYS_NOW, sentence), clause[0], s):
             m.extra["reported_now"] = True  # "the ministry says the leaders reached consensus"
         if etype in ("talks", "leader_contact") and _PRESUPPOSED_BEFORE.search(sentence, max(0, s - 45), s):
             m.extra["presupposed"] = True  # "since the Busan meeting": named, not reported
@@ -884,8 +907,9 @@ def _modifier(sentence: str, clause, s: int, e: int) -> bool:
     if " " in word or not word.lower().endswith("ed"):
         return False
     lo = max(clause[0], s - 60)
-    if _REL_BEFORE.search(sentence, lo, s) and not _AUX_BEFORE.search(sentence, max(lo, s - 12), s) or (
-            _REL_BEFORE.search(sentence, lo, s) and re.search(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?$", sentence[lo:s])):
+    rel = _REL_BEFORE.search(sentence, lo, s)  # (searched once: both tests read it)
+    if rel and not _AUX_BEFORE.search(sentence, max(lo, s - 12), s) or (
+            rel and re.search(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?$", sentence[lo:s])):
         return True
     if _AUX_BEFORE.search(sentence, lo, s):
         return False
