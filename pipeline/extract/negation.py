@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .resources import Gated, per_document_cache, has_span, lexicon, spans, text_index, word_keys, word_regex
+from .resources import Gated, match_span, per_document_cache, has_span, lexicon, spans, text_index, word_keys, word_regex
 
 
 @functools.lru_cache(maxsize=None)
@@ -73,7 +73,7 @@ def _spans(rx: Gated, sentence: str, low: str, idx, keys: frozenset) -> tuple[tu
         return spans(rx, sentence)
     if rx.gate.isdisjoint(keys):
         return ()
-    return tuple([m.span() for m in rx.scan(sentence, low, idx)])
+    return tuple(map(match_span, rx.scan(sentence, low, idx)))
 
 
 _OPENING: dict[str, bool] = per_document_cache({})

@@ -189,6 +189,8 @@ _DIGIT_HEAD = re.compile(r"[0-9](?<![a-z0-9][0-9])")
 # ``str.isalnum()`` or "_")
 _BAD_LEFT = re.compile(r"[a-z0-9](?<=[\w-][a-z0-9])(?<![a-z0-9][a-z0-9])")
 _EMPTY: frozenset = frozenset()
+# ``m.span()`` as a function: ``tuple(map(match_span, ms))`` runs in C
+match_span = re.Match.span
 
 
 class WordIndex:
@@ -374,7 +376,10 @@ class Gated:
         if len(hit) == 1:
             cands = at[next(iter(hit))]
         else:
-            cands = sorted([i for k in hit for i in at[k]])
+            cands = []
+            for k in hit:  # (extend and sort in C: no list comprehension frame)
+                cands += at[k]
+            cands.sort()
         rx = self.subs.get(hit)
         if rx is None:
             rx = self._sub(hit)
@@ -417,10 +422,10 @@ class Gated:
             self.smemo.clear()
         # all matches in the whole of ``text`` (``_iter`` without a range)
         low, idx = _INDEX.get(text) or text_index(text)
-        if len(low) != len(text) or self.gate is None:
-            got = list(self._iter(text))
-        else:
+        if self.gate is not None and len(low) == len(text):
             got = self.scan(text, low, idx)
+        else:
+            got = list(self._iter(text))
         self.memo[text] = got
         return got
 
@@ -432,7 +437,7 @@ class Gated:
                 got = self._remember(text)
             if len(self.smemo) > 2048:
                 self.smemo.clear()
-            r = self.smemo[text] = tuple([m.span() for m in got])
+            r = self.smemo[text] = tuple(map(match_span, got))
         return r
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None, *, keys: frozenset | None = None):
@@ -485,7 +490,7 @@ def spans(rx: "Gated | re.Pattern", text: str) -> tuple[tuple[int, int], ...]:
     if r is None:
         if len(_SPANS) > 8192:
             _SPANS.clear()
-        r = _SPANS[key] = tuple([m.span() for m in rx.finditer(text)])
+        r = _SPANS[key] = tuple(map(match_span, rx.finditer(text)))
     return r
 
 
