@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import dates as D
 from .actors import ActorMention, find_actors, find_location, venues
 from .negation import irrealis
-from .resources import per_document_cache, expand, has_span, lexicon, lower, spans, word_keys, word_regex
+from .resources import _lower_pattern, per_document_cache, expand, has_span, lexicon, lower, spans, word_keys, word_regex
 
 DIRECTION = {
     "impose": "tighten", "raise": "tighten", "reinstate": "tighten", "tighten": "tighten",
@@ -80,6 +80,13 @@ def _compiled() -> dict:
     c["leader_gate"] = frozenset(lc["gate"])
     c["deadline_gate"] = frozenset(dl["gate"])
     c["talks_bilateral"] = re.compile(lx["talks"]["bilateral"], re.I)
+    # the same, case-sensitive, for the lower-cased text of an ASCII sentence (where
+    # re.I is plain ASCII case folding), as Gated's ``fast`` patterns: without re.I
+    # the engine can skip ahead to the first letters of the alternatives (only for a
+    # pattern without character classes or inline flags, which lower-casing could change)
+    bil = lx["talks"]["bilateral"]
+    c["talks_bilateral_low"] = (re.compile(_lower_pattern(bil)) if "[" not in bil and "(?" not in bil.replace("(?:", "")
+                                else None)
     c["agreed_to_not"] = re.compile(r"^\s*(?:to\s+)?" + lx["agreement"]["agreed_to_not"], re.I)
     c["agreed_to_needs"] = re.compile(lx["agreement"]["agreed_to_needs"], re.I)
     c["export_bg"] = re.compile(r"\b(?:" + lx["export_control"]["background_verbs"] + r")\b", re.I)
@@ -99,7 +106,10 @@ def _compiled() -> dict:
     return c
 
 
-_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?=(?:Beijing|Washington|China|the\s+U\.S\.|the\s+United\s+States|U\.S\.|US)\s+(?:\w+ed|cut|put|set|hit|struck|will|would|has|had)\b)|\s[-–—]\s|,?\s+but\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=(?:[A-Z]|in\b|on\b|at\b|after\b|by\b|it\b|he\b|she\b|they\b|said\b|says\b|added\b|the\s+\w+\s+(?:ministry|commission|department)\b|the\s+(?:White\s+House|U\.S\.|United\s+States|Commerce|Treasury)\b))")
+# (",?\s+but\s+" is spelt ",\s+but\s+|\s\s*but\s+": the same matches, tried in the
+# same order, but each alternative opens with a character the regex engine
+# can test before entering it, which it does at every offset of the search)
+_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?=(?:Beijing|Washington|China|the\s+U\.S\.|the\s+United\s+States|U\.S\.|US)\s+(?:\w+ed|cut|put|set|hit|struck|will|would|has|had)\b)|\s[-–—]\s|,\s+but\s+|\s\s*but\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=(?:[A-Z]|in\b|on\b|at\b|after\b|by\b|it\b|he\b|she\b|they\b|said\b|says\b|added\b|the\s+\w+\s+(?:ministry|commission|department)\b|the\s+(?:White\s+House|U\.S\.|United\s+States|Commerce|Treasury)\b))")
 _OTHER_PARTNERS = word_regex([r"country-by-country", r"dozens\s+of\s+(?:other\s+)?(?:partners|countries)",
                                r"other\s+(?:countries|partners|nations|economies|trading\s+partners)",
                                r"(?:most|all|every)\s+(?:other\s+)?(?:countries|country|trading\s+partners|partners)",
@@ -1134,7 +1144,9 @@ def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
             loc = find_location(sentence, s, clause[0], clause[1])
         if not loc and not {"US", "CN"} <= mm.parties:
             if bilateral_text is None:
-                bilateral_text = c["talks_bilateral"].search(sentence) is not None
+                fast = c["talks_bilateral_low"]
+                bilateral_text = (fast.search(lower(sentence)) if fast is not None and sentence.isascii()
+                                  else c["talks_bilateral"].search(sentence)) is not None
             if not bilateral_text:
                 mm.extra["needs_date"] = True
         tail = sentence[clause[0]:min(clause[1], e + 60)]
