@@ -188,6 +188,9 @@ _DIGIT_HEAD = re.compile(r"[0-9](?<![a-z0-9][0-9])")
 # digit: not a left boundary for Gated (``_left_ok``: ``\w`` is
 # ``str.isalnum()`` or "_")
 _BAD_LEFT = re.compile(r"[a-z0-9](?<=[\w-][a-z0-9])(?<![a-z0-9][a-z0-9])")
+# the same for lower-cased ASCII text, where only "-" and "_" come before such a
+# start: the end of a match here is one (a literal-led pattern, quick to scan)
+_BAD_LEFT_ASCII = re.compile(r"[-_](?=[a-z0-9])")
 _EMPTY: frozenset = frozenset()
 # ``m.span()`` as a function: ``tuple(map(match_span, ms))`` runs in C
 match_span = re.Match.span
@@ -216,9 +219,12 @@ class WordIndex:
             at[DIGIT_KEY] = [m.start() for m in _DIGIT_HEAD.finditer(low)]
         self.at = at
         self.keys = frozenset(at)
-        # (the look-behind only matches after "-", "_" or a non-ASCII character)
-        self.bad = frozenset([m.start() for m in _BAD_LEFT.finditer(low)]) if (
-            "-" in low or "_" in low or not low.isascii()) else _EMPTY
+        if not low.isascii():
+            self.bad = frozenset([m.start() for m in _BAD_LEFT.finditer(low)])
+        elif "-" in low or "_" in low:
+            self.bad = frozenset([m.end() for m in _BAD_LEFT_ASCII.finditer(low)])
+        else:
+            self.bad = _EMPTY
 
     def __iter__(self):
         return iter(self.keys)
