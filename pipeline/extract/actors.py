@@ -18,8 +18,10 @@ class ActorMention:
     code: str | None
     kind: str  # country | adjective | capital | leader | official | agency | location
 
-    @property
+    @functools.cached_property
     def is_party(self) -> bool:
+        # (cached in the instance's __dict__, not a field: the rules ask every
+        # actor of a sentence again for every trigger)
         return self.kind != "location" and self.code is not None
 
 
