@@ -184,7 +184,8 @@ _INDEX: dict[str, tuple[str, "WordIndex"]] = {}
 # no better)
 _WORD_RUN = re.compile(r"([a-z0-9]{1,3})[a-z0-9]*")
 # the start of every word that starts with a digit (the words under DIGIT_KEY);
-# the look-behind comes after the charset for the same reason
+# the look-behind comes after the character set, so the regex engine can skip
+# ahead to the next digit instead of testing the look-behind at every offset
 _DIGIT_HEAD = re.compile(r"[0-9](?<![a-z0-9][0-9])")
 # a word start right after a hyphen, an underscore or a non-ASCII letter or
 # digit: not a left boundary for Gated (``_left_ok``: ``\w`` is
