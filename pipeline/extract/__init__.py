@@ -14,7 +14,7 @@ from . import dates as D
 from .actors import find_actors
 from .merge import merge_mentions
 from .resources import reset_caches, word_keys
-from .rules import _PAST_VERB, Mention, find_commodities, may_state_event, sentence_mentions
+from .rules import _PAST_VERB, DIRECTION, Mention, find_commodities, may_state_event, sentence_mentions
 from .sentences import split_sentences
 
 EXTRACTOR_VERSION = "rules-1.5.0"
@@ -542,7 +542,6 @@ def _event(document: Document, group: list[Mention], sentences) -> Event | None:
             sentences[head.sent].text[head.t_start:head.t_end]):
         # "the controls it announced on Oct. 9" only re-reports; a mention of the
         # same happening with a verb that says what was done names the action
-        from .rules import DIRECTION
         # only a mention the text itself dates (or one in the head's sentence):
         # an undated generic aside ("raising tariffs does not solve ...") that
         # merged in by compatibility says nothing about this step's action

@@ -18,8 +18,10 @@ class ActorMention:
     code: str | None
     kind: str  # country | adjective | capital | leader | official | agency | location
 
-    @property
+    @functools.cached_property
     def is_party(self) -> bool:
+        # (cached in the instance's __dict__, not a field: the rules ask every
+        # actor of a sentence again for every trigger)
         return self.kind != "location" and self.code is not None
 
 
@@ -129,12 +131,13 @@ def gazetteer_actors(text: str) -> list[ActorMention]:
     by_key, keys = _by_key()
     firsts = _first_chars()
     cands = []
+    at = idx.at  # (the index's table, without WordIndex.__getitem__)
     # word_keys(text) is the set of idx's keys (memoised; the extractor has it already)
     for k in keys & word_keys(text):
         # names are case-sensitive: a word can only start one of the key's
         # names if it starts with one of their first characters
         f = firsts[k]
-        for i in idx[k]:
+        for i in at[k]:
             if text[i] in f:
                 cands.append((i, k))
     if not cands:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .resources import Gated, per_document_cache, has_span, lexicon, spans, text_index, word_keys, word_regex
+from .resources import Gated, match_span, per_document_cache, has_span, lexicon, spans, text_index, word_keys, word_regex
 
 
 @functools.lru_cache(maxsize=None)
@@ -67,13 +67,13 @@ def _spans(rx: Gated, sentence: str, low: str, idx, keys: frozenset) -> tuple[tu
     """``spans(rx, sentence)`` for a pattern of ``word_regex``, without Gated's memo layers.
 
     The sentence's results are memoised in _SENTENCE instead (``Gated.scan``
-    is ``Gated._compute`` without the memo); anything else goes through ``spans``.
+    is the body of ``Gated._remember`` without the memo); anything else goes through ``spans``.
     """
     if rx.fast is None or rx.gate is None or len(low) != len(sentence):
         return spans(rx, sentence)
     if rx.gate.isdisjoint(keys):
         return ()
-    return tuple([m.span() for m in rx.scan(sentence, low, idx)])
+    return tuple(map(match_span, rx.scan(sentence, low, idx)))
 
 
 _OPENING: dict[str, bool] = per_document_cache({})
@@ -145,11 +145,11 @@ def _scope_breaks(sentence: str, keys: frozenset) -> tuple[tuple[int, int], ...]
     hit = _BREAK_KEYS.intersection(keys)
     if not hit:
         return ()
-    idx = text_index(sentence)[1]
+    at = text_index(sentence)[1].at
     match = _SCOPE_BREAK.match
     out = []
     pos = 0
-    for i in sorted([i for k in hit for i in idx[k]]):
+    for i in sorted([i for k in hit for i in at[k]]):
         if i < pos:
             continue
         m = match(sentence, i)

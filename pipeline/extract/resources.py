@@ -177,30 +177,57 @@ def per_document_cache(d: dict) -> dict:
 
 DIGIT_KEY = "#d"  # index key of every word that starts with a digit
 _INDEX: dict[str, tuple[str, "WordIndex"]] = {}
-# the first (up to) three characters of every word: one C-level scan per text
-_WORD_HEAD = re.compile(r"(?<![a-z0-9])[a-z0-9]{1,3}")
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
-_DIGITS = frozenset("0123456789")
+# every word (a maximal run of [a-z0-9]), its first (up to) three characters
+# in group 1: no look-behind to test at every offset, and each match runs on
+# to the end of its word (measured cheaper than "(?<![a-z0-9])[a-z0-9]{1,3}";
+# a "[a-z0-9][a-z0-9]{0,2}" opening, which the engine can skip ahead to, measured
+# no better)
+_WORD_RUN = re.compile(r"([a-z0-9]{1,3})[a-z0-9]*")
+# the start of every word that starts with a digit (the words under DIGIT_KEY);
+# the look-behind comes after the character set, so the regex engine can skip
+# ahead to the next digit instead of testing the look-behind at every offset
+_DIGIT_HEAD = re.compile(r"[0-9](?<![a-z0-9][0-9])")
+# a word start right after a hyphen, an underscore or a non-ASCII letter or
+# digit: not a left boundary for Gated (``_left_ok``: ``\w`` is
+# ``str.isalnum()`` or "_")
+_BAD_LEFT = re.compile(r"[a-z0-9](?<=[\w-][a-z0-9])(?<![a-z0-9][a-z0-9])")
+# the same for lower-cased ASCII text, where only "-" and "_" come before such a
+# start: the end of a match here is one (a literal-led pattern, quick to scan)
+_BAD_LEFT_ASCII = re.compile(r"[-_](?=[a-z0-9])")
+_EMPTY: frozenset = frozenset()
+# ``m.span()`` as a function: ``tuple(map(match_span, ms))`` runs in C
+match_span = re.Match.span
 
 
 class WordIndex:
     """``{3-char word prefix: [word start offsets]}`` of a lower-cased text.
 
-    The keys (which word prefixes occur) are found in one regex scan; the
-    offsets of a key are only computed when a pattern gated on it is tried,
-    which most keys never are. A word shorter than three characters is its
-    own key; every word that starts with a digit is also under DIGIT_KEY.
+    Built in one regex scan: ``at`` maps every key to its ascending offsets
+    (a word shorter than three characters is its own key; every word that
+    starts with a digit is also under DIGIT_KEY), ``keys`` is the frozenset
+    of them, and ``bad`` the word starts that fail ``_left_ok`` (usually
+    none). Building the whole table at once is cheaper than finding a key's
+    offsets with ``str.find`` on demand, as the rules ask for several keys
+    of every sentence; hot loops read ``at`` directly.
     """
 
-    __slots__ = ("low", "keys", "_at")
+    __slots__ = ("low", "keys", "at", "bad")
 
     def __init__(self, low: str):
         self.low = low
-        heads = set(_WORD_HEAD.findall(low))
-        if not _DIGITS.isdisjoint(k[0] for k in heads):
-            heads.add(DIGIT_KEY)
-        self.keys = frozenset(heads)
-        self._at: dict[str, list[int]] = {}
+        at: dict[str, list[int]] = {}
+        for m in _WORD_RUN.finditer(low):
+            at.setdefault(m[1], []).append(m.start())
+        if _DIGIT_HEAD.search(low) is not None:
+            at[DIGIT_KEY] = [m.start() for m in _DIGIT_HEAD.finditer(low)]
+        self.at = at
+        self.keys = frozenset(at)
+        if not low.isascii():
+            self.bad = frozenset([m.start() for m in _BAD_LEFT.finditer(low)])
+        elif "-" in low or "_" in low:
+            self.bad = frozenset([m.end() for m in _BAD_LEFT_ASCII.finditer(low)])
+        else:
+            self.bad = _EMPTY
 
     def __iter__(self):
         return iter(self.keys)
@@ -209,31 +236,13 @@ class WordIndex:
         return len(self.keys)
 
     def __contains__(self, key) -> bool:
-        return key in self.keys
+        return key in self.at
 
     def get(self, key: str, default=None):
-        return self[key] if key in self.keys else default
+        return self.at.get(key, default)
 
     def __getitem__(self, key: str) -> list[int]:
-        got = self._at.get(key)
-        if got is None:
-            if key not in self.keys:
-                raise KeyError(key)
-            got = self._at[key] = self._offsets(key)
-        return got
-
-    def _offsets(self, key: str) -> list[int]:
-        low, words = self.low, _WORD_CHARS
-        if key == DIGIT_KEY:
-            return [i for i, ch in enumerate(low) if ch in _DIGITS and (i == 0 or low[i - 1] not in words)]
-        out, n = [], len(key)
-        i = low.find(key)
-        while i >= 0:
-            # a word starts here (and, for a short key, ends right after it)
-            if (i == 0 or low[i - 1] not in words) and (n == 3 or low[i + n:i + n + 1] not in words):
-                out.append(i)
-            i = low.find(key, i + 1)
-        return out
+        return self.at[key]
 
 
 def text_index(text: str) -> tuple[str, WordIndex]:
@@ -339,13 +348,14 @@ class Gated:
             hit = self.gate.intersection(idx.keys)
             if not hit:
                 return
+            at, bad = idx.at, idx.bad
             if len(hit) == 1:
-                cands = idx[next(iter(hit))]
+                cands = at[next(iter(hit))]
             else:
-                cands = sorted(i for k in hit for i in idx[k])
+                cands = sorted([i for k in hit for i in at[k]])
             match = self._sub(hit).match
             for i in cands:
-                if i < pos or i >= end or not _left_ok(low, i):
+                if i < pos or i >= end or i in bad:  # (``bad``: the starts not _left_ok)
                     continue
                 m = match(subject, i, end)
                 if m is not None:
@@ -363,13 +373,6 @@ class Gated:
             yield m
             pos = m.end() if m.end() > m.start() else m.end() + 1
 
-    def _compute(self, text: str) -> list:
-        """All matches in the whole of ``text`` (the body of ``_iter`` without a range)."""
-        low, idx = _INDEX.get(text) or text_index(text)
-        if len(low) != len(text) or self.gate is None:
-            return list(self._iter(text))
-        return self.scan(text, low, idx)
-
     def scan(self, text: str, low: str, idx: "WordIndex") -> list:
         """All matches in ``text``, unmemoised: the pattern tried left to right, not
         overlapping, at the words (of ``idx``, the index of ``low``, the lower-cased
@@ -378,21 +381,25 @@ class Gated:
         hit = self.gate.intersection(idx.keys)
         if not hit:
             return []
+        at = idx.at
+        if len(hit) == 1:
+            cands = at[next(iter(hit))]
+        else:
+            cands = []
+            for k in hit:  # (extend and sort in C: no list comprehension frame)
+                cands += at[k]
+            cands.sort()
+        rx = self.subs.get(hit)
+        if rx is None:
+            rx = self._sub(hit)
+        match = rx.match
         subject = text if self.case else low
+        bad = idx.bad  # the word starts that fail the left boundary test
         out = []
         pos = 0
-        if len(hit) == 1:
-            cands = idx[next(iter(hit))]
-        else:
-            cands = sorted([i for k in hit for i in idx[k]])
-        match = self._sub(hit).match
         for i in cands:
-            if i < pos:
+            if i < pos or i in bad:
                 continue
-            if i:
-                ch = low[i - 1]
-                if ch.isalnum() or ch == "_" or ch == "-":
-                    continue
             m = match(subject, i)
             if m is not None:
                 out.append(m)
@@ -422,7 +429,13 @@ class Gated:
         if len(self.memo) > 2048:  # bounded memory on very long documents
             self.memo.clear()
             self.smemo.clear()
-        got = self.memo[text] = self._compute(text)
+        # all matches in the whole of ``text`` (``_iter`` without a range)
+        low, idx = _INDEX.get(text) or text_index(text)
+        if self.gate is not None and len(low) == len(text):
+            got = self.scan(text, low, idx)
+        else:
+            got = list(self._iter(text))
+        self.memo[text] = got
         return got
 
     def spans(self, text: str) -> tuple:
@@ -433,7 +446,7 @@ class Gated:
                 got = self._remember(text)
             if len(self.smemo) > 2048:
                 self.smemo.clear()
-            r = self.smemo[text] = tuple([m.span() for m in got])
+            r = self.smemo[text] = tuple(map(match_span, got))
         return r
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None, *, keys: frozenset | None = None):
@@ -486,7 +499,7 @@ def spans(rx: "Gated | re.Pattern", text: str) -> tuple[tuple[int, int], ...]:
     if r is None:
         if len(_SPANS) > 8192:
             _SPANS.clear()
-        r = _SPANS[key] = tuple([m.span() for m in rx.finditer(text)])
+        r = _SPANS[key] = tuple(map(match_span, rx.finditer(text)))
     return r
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import dates as D
 from .actors import ActorMention, find_actors, find_location, venues
 from .negation import irrealis
-from .resources import per_document_cache, expand, has_span, lexicon, lower, spans, word_keys, word_regex
+from .resources import _lower_pattern, per_document_cache, expand, has_span, lexicon, lower, spans, word_keys, word_regex
 
 DIRECTION = {
     "impose": "tighten", "raise": "tighten", "reinstate": "tighten", "tighten": "tighten",
@@ -80,6 +80,13 @@ def _compiled() -> dict:
     c["leader_gate"] = frozenset(lc["gate"])
     c["deadline_gate"] = frozenset(dl["gate"])
     c["talks_bilateral"] = re.compile(lx["talks"]["bilateral"], re.I)
+    # the same, case-sensitive, for the lower-cased text of an ASCII sentence (where
+    # re.I is plain ASCII case folding), as Gated's ``fast`` patterns: without re.I
+    # the engine can skip ahead to the first letters of the alternatives (only for a
+    # pattern without character classes or inline flags, which lower-casing could change)
+    bil = lx["talks"]["bilateral"]
+    c["talks_bilateral_low"] = (re.compile(_lower_pattern(bil)) if "[" not in bil and "(?" not in bil.replace("(?:", "")
+                                else None)
     c["agreed_to_not"] = re.compile(r"^\s*(?:to\s+)?" + lx["agreement"]["agreed_to_not"], re.I)
     c["agreed_to_needs"] = re.compile(lx["agreement"]["agreed_to_needs"], re.I)
     c["export_bg"] = re.compile(r"\b(?:" + lx["export_control"]["background_verbs"] + r")\b", re.I)
@@ -99,13 +106,27 @@ def _compiled() -> dict:
     return c
 
 
-_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?=(?:Beijing|Washington|China|the\s+U\.S\.|the\s+United\s+States|U\.S\.|US)\s+(?:\w+ed|cut|put|set|hit|struck|will|would|has|had)\b)|\s[-–—]\s|,?\s+but\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=(?:[A-Z]|in\b|on\b|at\b|after\b|by\b|it\b|he\b|she\b|they\b|said\b|says\b|added\b|the\s+\w+\s+(?:ministry|commission|department)\b|the\s+(?:White\s+House|U\.S\.|United\s+States|Commerce|Treasury)\b))")
+# (",?\s+but\s+" is spelt ",\s+but\s+|\s\s*but\s+": the same matches, tried in the
+# same order, but each alternative opens with a character the regex engine
+# can test before entering it, which it does at every offset of the search)
+_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?=(?:Beijing|Washington|China|the\s+U\.S\.|the\s+United\s+States|U\.S\.|US)\s+(?:\w+ed|cut|put|set|hit|struck|will|would|has|had)\b)|\s[-–—]\s|,\s+but\s+|\s\s*but\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=(?:[A-Z]|in\b|on\b|at\b|after\b|by\b|it\b|he\b|she\b|they\b|said\b|says\b|added\b|the\s+\w+\s+(?:ministry|commission|department)\b|the\s+(?:White\s+House|U\.S\.|United\s+States|Commerce|Treasury)\b))")
 _OTHER_PARTNERS = word_regex([r"country-by-country", r"dozens\s+of\s+(?:other\s+)?(?:partners|countries)",
                                r"other\s+(?:countries|partners|nations|economies|trading\s+partners)",
                                r"(?:most|all|every)\s+(?:other\s+)?(?:countries|country|trading\s+partners|partners)",
                                r"everyone\s+else", r"everybody\s+else", r"the\s+rest\s+of\s+the\s+world",
                                r"\d+\s+(?:other\s+)?countries"])
 _BLOCKER = re.compile(r"\b(?:risk|fears?|threat\s+of|uncertainty|possibility|prospect|shares|stocks|prices|demand|orders|sales|purchases|investigations?|probes?)\b", re.I)
+
+
+def _may_block(low: str) -> bool:
+    """Whether the lower-cased sentence ``low`` has one of the words every match of
+    _BLOCKER contains (in ASCII text re.I is plain ASCII case folding, so a
+    sentence without any has no match). Substring tests: faster than a regex."""
+    return ("risk" in low or "fear" in low or "threat" in low or "uncertainty" in low or "possibility" in low
+            or "prospect" in low or "shares" in low or "stocks" in low or "prices" in low or "demand" in low
+            or "orders" in low or "sales" in low or "purchases" in low or "investigation" in low or "probe" in low)
+
+
 _KEEP_SUSPENDED = re.compile(r"\b(?:keep|keeps|kept|keeping|remain|remains)\b(?:[^.;]|\.(?=\S)){0,70}\bsuspended\b|"
                              r"\b(?:keep|keeps|kept|keeping|continue|continues|continued)\s+(?:to\s+suspend|suspending)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|would|'ll|is\s+to|are\s+to|due\s+to|set\s+to|plans?\s+to|going\s+to|is\s+about\s+to|are\s+about\s+to)\b")
@@ -131,13 +152,19 @@ _TARGET_AFTER = re.compile(r"^\s*(?:goods|imports|products|exports|origin|compan
                            r"industry|carmakers|consumers|assets|stocks|shares|suppliers|end\s+users|entities)\b", re.I)
 
 
-# (", Beijing suspended ...": a clause joined by a comma alone, as in lists of steps)
+# (", Beijing suspended ...": a clause joined by a comma alone, as in lists of steps;
+# split_clauses spells these out as substring tests: keep the two in step)
 _CLAUSE_HINTS = (";", ": ", " -", "–", "—", " but", ", while", ", whereas", ", and",
                  ", Beijing", ", Washington", ", China", ", the U", ", U.S.", ", US ")
 
 
 def split_clauses(sentence: str) -> list[tuple[int, int]]:
-    if not any(h in sentence for h in _CLAUSE_HINTS):  # cheap: most sentences are one clause
+    # cheap: most sentences are one clause (``any(h in sentence for h in _CLAUSE_HINTS)``
+    # spelt out: substring tests are faster than a generator or a regex of the hints)
+    if not (";" in sentence or ": " in sentence or " -" in sentence or "–" in sentence or "—" in sentence
+            or " but" in sentence or ", while" in sentence or ", whereas" in sentence or ", and" in sentence
+            or ", Beijing" in sentence or ", Washington" in sentence or ", China" in sentence
+            or ", the U" in sentence or ", U.S." in sentence or ", US " in sentence):
         return [(0, len(sentence))]
     out, start = [], 0
     for m in _CLAUSE_BREAK.finditer(sentence):
@@ -193,6 +220,8 @@ _COORDINATED = re.compile(r"(?:\band|&|,)\s+(?:the\s+)?$")  # "the United States
 _BY_AGENT = re.compile(r"[\w-]+(?:\s+[\w-]+)?\s+by\s+(?:the\s+)?")
 _POSSESSOR = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}$")
 _OBLIQUE = re.compile(r"\b(?:with|to|for|from|on|against|by|of|and|between)\s+(?:(?:the|President|Premier|Vice|Chinese|U\.S\.)\s+){0,2}$")
+# a literal of every alternative of _REPORTING (which is case-sensitive)
+_REPORTING_HINT = re.compile(r"say|said|announc|stat|confirm|add|told|according")
 _REPORTING = re.compile(r"\b(?:says|said|say|announced|announces|stated|states|confirmed|confirms|added|adds|told\s+\w+|"
                         r"according\s+to\s+\w+)\b(?:\s+that)?(?!\s*,)")
 
@@ -222,7 +251,9 @@ def acting_party(sentence: str, actors: list[ActorMention], clause, t_start: int
         # reported speech: the step's subject is the one after the reporting
         # verb ("the ministry says the U.S. side will cancel ..."), not the
         # reporter; a parenthetical ", the ministry says," reports nothing new
-        rep = [m.end() for m in _REPORTING.finditer(sentence, clause[0], t_start)]
+        # (every match contains one of _REPORTING_HINT's words, inside the same range)
+        rep = [m.end() for m in _REPORTING.finditer(sentence, clause[0], t_start)] if (
+            _REPORTING_HINT.search(sentence, clause[0], t_start) is not None) else None
         if rep:
             after_rep = [a for a in before if a.start >= rep[-1] and not _OBLIQUE.search(sentence, max(0, a.start - 30), a.start)]
             if after_rep:
@@ -328,7 +359,8 @@ def tense_of(sentence: str, clause, t_start: int) -> str:
     seg_hi = min(clause[1], t_start + 40)
     seg_lo = clause[0]
     # "would roll back ... after the weekend talks": the talks are not future
-    for b_start, b_end in spans(_TENSE_BREAK, low):
+    # (every match of the case-sensitive _TENSE_BREAK contains one of these words)
+    for b_start, b_end in (spans(_TENSE_BREAK, low) if "after" in low or "since" in low or "following" in low else ()):
         if b_start >= t_start:
             break
         if b_start >= clause[0]:
@@ -361,7 +393,7 @@ _MONETARY = re.compile(r"\b(?:central\s+bank|Bank\s+of\s+[A-Z]\w+|Federal\s+Rese
 def _pair_triggers(etype: str, sentence: str, clauses, keys) -> list[tuple[str, int, int, int]]:
     """(action, start, end, anchor_pos) for verbs near an anchor noun of ``etype``."""
     spec = _compiled()[etype]
-    if spec["gate"] is not None and not (spec["gate"] & keys):
+    if spec["gate"] is not None and spec["gate"].isdisjoint(keys):
         return []
     anchors = [(m.start(), m.end()) for m in spec["anchor"].finditer(sentence, keys=keys)]
     if etype == "tariff_change" and anchors and "rate" in sentence:
@@ -372,6 +404,7 @@ def _pair_triggers(etype: str, sentence: str, clauses, keys) -> list[tuple[str, 
         return []
     out: list[tuple[str, int, int, int]] = []
     used: list[tuple[int, int]] = []
+    may_block = None  # whether _BLOCKER can match in the sentence; found on first need
     for action, rx in spec["actions"]:
         for m in rx.finditer(sentence, keys=keys):
             # a word already taken is not a second trigger; a verb frame that
@@ -387,9 +420,12 @@ def _pair_triggers(etype: str, sentence: str, clauses, keys) -> list[tuple[str, 
                     dist = 0
                 else:
                     dist = a_s - m.end() if a_s >= m.end() else m.start() - a_e
-                    between = sentence[m.end():a_s] if a_s >= m.end() else sentence[a_e:m.start()]
-                    if _BLOCKER.search(between):
-                        continue
+                    if may_block is None:
+                        may_block = not sentence.isascii() or _may_block(lower(sentence))
+                    if may_block:
+                        between = sentence[m.end():a_s] if a_s >= m.end() else sentence[a_e:m.start()]
+                        if _BLOCKER.search(between):
+                            continue
                 if dist <= spec["window"] and (best is None or dist < best[0]):
                     best = (dist, a_s)
             if best is None:
@@ -419,20 +455,20 @@ def candidate_types(sentence: str) -> frozenset:
     c = _compiled()
     keys = word_keys(sentence)
     out = []
-    if c["all_gates"] & keys:
+    if not c["all_gates"].isdisjoint(keys):  # (isdisjoint: no intersection set is built)
         for etype in ("tariff_change", "export_control", "agreement"):
             if c[etype]["anchor"].search(sentence, keys=keys):
                 out.append(etype)
         if "agreement" not in out and "agree" in lower(sentence):
             out.append("agreement")
-        if c["talks"]["gate"] & keys and ("met" in keys or "mee" in keys
+        if not c["talks"]["gate"].isdisjoint(keys) and ("met" in keys or "mee" in keys
                                           or c["talks"]["anchor"].search(sentence, keys=keys)):
             out.append("talks")
         lc = c["leader_contact"]
-        if c["leader_gate"] & keys and (lc["call"].search(sentence, keys=keys) or lc["meeting"].search(sentence, keys=keys)):
+        if not c["leader_gate"].isdisjoint(keys) and (lc["call"].search(sentence, keys=keys) or lc["meeting"].search(sentence, keys=keys)):
             out.append("leader_contact")
         dl = c["tariff_deadline"]
-        if c["deadline_gate"] & keys and dl["anchor"].search(sentence, keys=keys) is not None:
+        if not c["deadline_gate"].isdisjoint(keys) and dl["anchor"].search(sentence, keys=keys) is not None:
             out.append("tariff_deadline")
     if "tariff_change" not in out and _BARE_RATE_LINE.match(sentence):
         out.append("tariff_change")  # "15% on U.S. coal, LNG.": a factbox line
@@ -448,6 +484,12 @@ _OTHERS: dict = per_document_cache({})
 
 def _other_partners(sentence: str, clause: tuple[int, int]) -> bool:
     """Whether the clause names other trading partners (memoised per document)."""
+    if sentence.isascii():
+        # every match of _OTHER_PARTNERS contains one of these words (lower-cased;
+        # re.I is plain ASCII case folding in ASCII text): a cheap test before its scan
+        low = lower(sentence)
+        if not ("countr" in low or "partners" in low or "other" in low or "else" in low or "world" in low):
+            return False
     # the matches are found once per sentence; each window only looks them up
     return has_span(spans(_OTHER_PARTNERS, sentence), clause[0], clause[1])
 
@@ -468,6 +510,8 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
     s_codes = frozenset(a.code for a in actors if a.is_party)
     out: list[Mention] = []
 
+    # every match of the case-sensitive _SAYS_NOW contains one of these words
+    says_hint = "says" in sentence or "tells" in sentence or "confirms" in sentence or "announces" in sentence
     # a question asserts nothing ("Will the two heads of state meet in Gyeongju?")
     question = sentence.rstrip(" \"'”’)").endswith("?")
 
@@ -507,7 +551,7 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             m.tense = "past"
             m.extra["modifier"] = True
             m.extra["reference"] = True
-        if has_span(spans(_SAYS_NOW, sentence), clause[0], s):
+        if says_hint and has_span(spans(_SAYS_NOW, sentence), clause[0], s):
             m.extra["reported_now"] = True  # "the ministry says the leaders reached consensus"
         if etype in ("talks", "leader_contact") and _PRESUPPOSED_BEFORE.search(sentence, max(0, s - 45), s):
             m.extra["presupposed"] = True  # "since the Busan meeting": named, not reported
@@ -884,8 +928,9 @@ def _modifier(sentence: str, clause, s: int, e: int) -> bool:
     if " " in word or not word.lower().endswith("ed"):
         return False
     lo = max(clause[0], s - 60)
-    if _REL_BEFORE.search(sentence, lo, s) and not _AUX_BEFORE.search(sentence, max(lo, s - 12), s) or (
-            _REL_BEFORE.search(sentence, lo, s) and re.search(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?$", sentence[lo:s])):
+    rel = _REL_BEFORE.search(sentence, lo, s)  # (searched once: both tests read it)
+    if rel and not _AUX_BEFORE.search(sentence, max(lo, s - 12), s) or (
+            rel and re.search(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?$", sentence[lo:s])):
         return True
     if _AUX_BEFORE.search(sentence, lo, s):
         return False
@@ -1099,7 +1144,9 @@ def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
             loc = find_location(sentence, s, clause[0], clause[1])
         if not loc and not {"US", "CN"} <= mm.parties:
             if bilateral_text is None:
-                bilateral_text = c["talks_bilateral"].search(sentence) is not None
+                fast = c["talks_bilateral_low"]
+                bilateral_text = (fast.search(lower(sentence)) if fast is not None and sentence.isascii()
+                                  else c["talks_bilateral"].search(sentence)) is not None
             if not bilateral_text:
                 mm.extra["needs_date"] = True
         tail = sentence[clause[0]:min(clause[1], e + 60)]
