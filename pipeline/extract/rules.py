@@ -752,24 +752,40 @@ def _bare_measures(etype: str, sentence: str, keys, base) -> list[Mention]:
     return [m]
 
 
+# --- cues of _dated_measures
 # "the Oct. 9 controls", "China's April tariffs", "its sweeping 9 October rules"
 _DATED_NP_BEFORE = re.compile(r"(?:\b(?:the|its|their|those|these)|[A-Za-z]['’]s)\s+(?:(?:new|sweeping|latest|earlier|original|expanded|broader|additional|retaliatory)\s+)?$", re.I)
 _DATED_NP_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?=\w)")
-# "the controls of Oct. 9"; "in place since April 4"
+# "the controls of Oct. 9"
 _OF_DATE_BEFORE = re.compile(r"\s+of\s+$")
+# "licensing, in place since April 4"
 _SINCE_BEFORE = re.compile(r"\b(?:in\s+(?:place|force|effect)|imposed|introduced|applied|required|enforced)\s+since\s+$", re.I)
-_AND_BEFORE = re.compile(r",?\s+and\s+(?:new\s+|also\s+)?$")
+# "in place" is no trigger of its own when a since-date names the measure
+_IN_PLACE = re.compile(r"in\s+(?:place|force|effect)", re.I)
+# words that make a dated export-control phrase a tightening ("the sweeping Oct. 9 rules")
+_TIGHTENING_NP = re.compile(r"expan|widen|tighten|broaden|sweeping|new\b|additional|extra\b", re.I)
+
+# --- cues of base() (not-an-event and scope checks)
+# "the rare-earth licensing introduced on 4 April": a participle right after the measure's noun
 _PARTICIPLE_AFTER_NOUN = re.compile(r"(?:[\w-]+\s+){0,2}[\w-]+(?:\s+(?:on|of)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?,?\s+")
 _PARTICIPLE = re.compile(r"introduced|imposed|announced|unveiled|issued|placed|adopted|levied")
+# "since the Busan meeting": a meeting named, not reported
+_PRESUPPOSED_BEFORE = re.compile(r"\b(?:since|after|following|before|ahead\s+of|at)\s+(?:the|their|this|that)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# "no specific countermeasure has been announced"
+_NO_DETERMINER = re.compile(r"\b(?:[Nn]o|[Nn]one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}$")
+
+# --- cues of the sub-extractors
+# "..., and export controls on tungsten" after a tariff step (export section of sentence_mentions)
+_AND_BEFORE = re.compile(r",?\s+and\s+(?:new\s+|also\s+)?$")
+# "talks on the sidelines of the ASEAN summit" (_leader_mentions)
 _SIDELINES = re.compile(r"\bsidelines\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+
+# --- cues of _assign_dates
+# "its ban on exports ..., which it imposed in December 2024": a reference dated by its relative clause
+_RELATIVE_WHICH = re.compile(r"\b(?:which|that)\s+(?:it|they|he|she|Beijing|Washington|China)?\s*(?:had\s+|has\s+)?(?:imposed|introduced|announced|unveiled|issued|placed|put|agreed|adopted|levied)\b")
+# "agreed on Monday to roll back": the verb that governs an infinitive step, and what lies between
 _GOVERNS = re.compile(r"(?i)agreed|decided|pledged|promised|vowed|committed|moved|voted")
 _TO_COMPLEMENT = re.compile(r"(?:\s+(?:on|in|late|early|last|this|[A-Z][a-z]+\.?|\d{1,2}),?){0,4}\s+to\s+(?:\w+\s+)?")
-_PRESUPPOSED_BEFORE = re.compile(r"\b(?:since|after|following|before|ahead\s+of|at)\s+(?:the|their|this|that)\s+(?:[\w-]+\s+){0,3}$", re.I)
-_RELATIVE_WHICH = re.compile(r"\b(?:which|that)\s+(?:it|they|he|she|Beijing|Washington|China)?\s*(?:had\s+|has\s+)?(?:imposed|introduced|announced|unveiled|issued|placed|put|agreed|adopted|levied)\b")
-_SINCE = re.compile(r"\bsince\b")
-_NO_DETERMINER = re.compile(r"\b(?:[Nn]o|[Nn]one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}$")
-_IN_PLACE = re.compile(r"in\s+(?:place|force|effect)", re.I)
-_TIGHTENING_NP = re.compile(r"expan|widen|tighten|broaden|sweeping|new\b|additional|extra\b", re.I)
 
 
 def _dated_measures(sentence, si, clauses, dates, actors, mentions, s_codes, doc_bilateral, keys, types) -> list[Mention]:
