@@ -313,3 +313,14 @@ def test_a_dated_deal_in_a_noun_phrase():
 def test_a_step_whose_own_target_is_a_third_country_is_out_of_scope():
     assert rows("Trump last week imposed an extra 25% on India over its purchases of Russian oil, and officials "
                 "have not ruled out similar steps against China.", "2025-08-12T09:00") == []
+
+
+def test_an_orders_steps_share_its_date():
+    got = rows("Trump's order of Nov. 4 cut the fentanyl-related tariff on Chinese goods to 10% from Monday and "
+               "extended the suspension of the 24 points until Nov. 10, 2026.", "2025-11-12T09:00")
+    assert [(r[0], r[2]) for r in got] == [("tariff_change", D(2025, 11, 4)), ("tariff_deadline", D(2025, 11, 4))]
+
+
+def test_a_central_bank_cash_rate_is_not_a_tariff():
+    assert rows("Trump extended the truce with China on Monday. Separately, the Reserve Bank cut the cash rate by "
+                "25 basis points to 3.6 per cent on Tuesday.", "2025-08-12T09:00", "tariff_change") == []

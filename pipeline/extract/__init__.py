@@ -109,9 +109,18 @@ def extract(document: Document) -> list[Event]:
         ms = _fold_effect_mentions(s.text, ms)
         ms = [m for m in ms if not _unattached_talks(m, sent_actors[si], s.text)
               and not _export_pause(m, s.text)]
+        ordered = []
         for m in ms:
             if m.occurred is None:
                 _date_from_subject_order(m, s.text, here)
+                if m.occurred is not None:
+                    ordered.append(m)
+        for m in ms:
+            # "Trump's order of Nov. 4 cut the tariff ... and extended the
+            # suspension ...": the order's steps share its date
+            if m.occurred is None and any(o.clause == m.clause and o.t_end <= m.t_start for o in ordered) \
+                    and _AND_VERB.search(s.text, max(0, m.t_start - 12), m.t_start):
+                m.occurred = next(o.occurred for o in ordered if o.clause == m.clause)
         dated_here = [x for x in ms if x.occurred is not None and x.date_source == "text"
                       and x.occurred.precision == "day" and x.occurred.hi <= pub
                       and not x.extra.get("reference")]  # "the measures it announced on Oct. 9" dates only them
@@ -232,6 +241,7 @@ def _day_after(x: Mention):
     return last
 
 
+_AND_VERB = re.compile(r"\band\s+(?:also\s+|then\s+)?$")
 _SUBJECT_ORDER = re.compile(r"^(?:,?\s*\d{4})?,?\s+(?:(?:also|then|further|had|has)\s+)?$")
 
 

@@ -387,7 +387,8 @@ _CAP_WORD = re.compile(r"\W*[A-Z][a-z]+\b")
 # --------------------------------------------------------------------------- triggers
 
 _MONETARY = re.compile(r"\b(?:central\s+bank|Bank\s+of\s+[A-Z]\w+|Federal\s+Reserve|the\s+Fed|ECB|interest|mortgage|"
-                       r"borrowing\s+costs|monetary|policy\s+rate|benchmark\s+rate)\b")
+                       r"borrowing\s+costs|monetary|policy\s+rate|benchmark\s+rate|Reserve\s+Bank|cash\s+rate|"
+                       r"repo\s+rate|basis\s+points)\b")
 
 
 def _pair_triggers(etype: str, sentence: str, clauses, keys) -> list[tuple[str, int, int, int]]:
