@@ -324,3 +324,22 @@ def test_an_orders_steps_share_its_date():
 def test_a_central_bank_cash_rate_is_not_a_tariff():
     assert rows("Trump extended the truce with China on Monday. Separately, the Reserve Bank cut the cash rate by "
                 "25 basis points to 3.6 per cent on Tuesday.", "2025-08-12T09:00", "tariff_change") == []
+
+
+def test_a_pause_for_other_partners_is_out_of_scope_but_a_global_step_including_china_is_not():
+    got = rows("President Donald Trump raised the tariff on Chinese imports to 125% on Wednesday, even as he paused "
+               "steeper duties on dozens of other trading partners for 90 days.", "2025-04-10T09:00")
+    assert got == [("tariff_change", "raise", D(2025, 4, 9), 125.0, None, US_CN)]
+    got = rows("On April 2, President Donald Trump announced reciprocal tariffs on dozens of countries, including a "
+               "34% rate for China.", "2025-04-14T09:00")
+    assert got == [("tariff_change", "impose", D(2025, 4, 2), 34.0, None, US_CN)]
+
+
+def test_a_period_starts_with_its_sentences_own_step():
+    body = ("In April, the U.S. and China raised tariffs on each other's goods to triple-digit levels. Negotiators "
+            "met in Geneva on May 10 and 11 and on May 12 announced a deal: both sides cut their reciprocal rates to "
+            "10% for 90 days.")
+    got = [(e.event_type, e.occurred_on) for e in extract(
+        feed_document(body, "2025-08-12T09:00", "doc_test15d", "https://example.test/r15d"))
+        if e.event_type == "tariff_deadline"]
+    assert got == [("tariff_deadline", D(2025, 5, 12))]

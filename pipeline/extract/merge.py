@@ -166,6 +166,14 @@ def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]
             m.occurred = D.DateMention(0, 0, "", pub, pub, pub, "approx", "occurred")
             m.date_source = "published"
             m.confidence = min(m.confidence, 0.55)
+        elif (m.extra.get("sibling") is not None and m.event_type == "tariff_deadline"
+              and m.extra.get("duration") is not None):
+            # "on May 12 announced a deal: both sides cut their rates to 10% for
+            # 90 days": the period starts with the sentence's own step, not with
+            # the date of the sentence before
+            m.occurred = m.extra["sibling"]
+            m.date_source = "sentence"
+            m.confidence = min(m.confidence, 0.5)
         elif m.extra.get("inherit") is not None and m.extra["inherit"].lo <= pub:
             m.occurred = m.extra["inherit"]
             m.date_source = "inherited"

@@ -542,6 +542,12 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
                 return None
         if _other_partners(sentence, (max(clause[0], s - 45), min(clause[1], e + 80))) and not ({"US", "CN"} <= codes):
             return None
+        if (etype in ("tariff_change", "tariff_deadline") and _other_partners(sentence, (max(clause[0], s - 40), min(clause[1], e + 60)))
+                and not _INCLUDING_PARTY.search(sentence, e, clause[1])):
+            # "paused steeper duties on dozens of other trading partners for 90
+            # days": the partners are the step's own object, whoever else the
+            # clause names
+            return None
         m = Mention(etype, action, si, s, e, clause, actor=actor, parties=codes)
         m.tense = tense_of(sentence, clause, s)
         if etype in ("tariff_change", "export_control") and _modifier(sentence, clause, s, e):
@@ -774,6 +780,9 @@ _PARTICIPLE = re.compile(r"introduced|imposed|announced|unveiled|issued|placed|a
 _PRESUPPOSED_BEFORE = re.compile(r"\b(?:since|after|following|before|ahead\s+of|at)\s+(?:the|their|this|that)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # "no specific countermeasure has been announced"
 _NO_DETERMINER = re.compile(r"\b(?:[Nn]o|[Nn]one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}$")
+
+# "tariffs on dozens of countries, including a 34% rate for China": a global step that covers the other side
+_INCLUDING_PARTY = re.compile(r"\bincluding\b[^.;]{0,40}?\b(?:China|Chinese|Beijing|the\s+United\s+States|U\.S\.|American)")
 
 # --- cues of the sub-extractors
 # "..., and export controls on tungsten" after a tariff step (export section of sentence_mentions)
