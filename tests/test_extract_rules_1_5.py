@@ -343,3 +343,10 @@ def test_a_period_starts_with_its_sentences_own_step():
         feed_document(body, "2025-08-12T09:00", "doc_test15d", "https://example.test/r15d"))
         if e.event_type == "tariff_deadline"]
     assert got == [("tariff_deadline", D(2025, 5, 12))]
+
+
+def test_a_multilateral_leaders_meeting_and_a_priced_in_meeting_are_not_the_two_leaders_meeting():
+    assert rows("Xi is scheduled to attend the APEC leaders' meeting in Gyeongju on Friday and Saturday, officials "
+                "in Beijing and Washington said.", "2025-10-28T09:00", "leader_contact") == []
+    assert rows("\"Markets are starting to price in a Trump-Xi meeting later in the year,\" an analyst in Sydney "
+                "said.", "2025-08-12T09:00", "leader_contact") == []

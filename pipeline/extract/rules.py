@@ -787,6 +787,8 @@ _INCLUDING_PARTY = re.compile(r"\bincluding\b[^.;]{0,40}?\b(?:China|Chinese|Beij
 # --- cues of the sub-extractors
 # "..., and export controls on tungsten" after a tariff step (export section of sentence_mentions)
 _AND_BEFORE = re.compile(r",?\s+and\s+(?:new\s+|also\s+)?$")
+# "the APEC leaders' meeting", "the G20 summit" (_leader_mentions)
+_MULTILATERAL = re.compile(r"\b(?:APEC|G-?20|G-?7|ASEAN|BRICS|East\s+Asia|U\.?N\.?)\s+(?:(?:leaders|heads\s+of\s+state)['’]?\s+)?$")
 # "talks on the sidelines of the ASEAN summit" (_leader_mentions)
 _SIDELINES = re.compile(r"\bsidelines\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 
@@ -1276,6 +1278,8 @@ def _leader_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
                 continue  # "the two sides met in Madrid": negotiators, not the leaders
             if action == "meeting" and _SIDELINES.search(sentence, max(0, m.start() - 40), m.start()):
                 continue  # "talks on the sidelines of the ASEAN summit": a venue, not a meeting
+            if action == "meeting" and _MULTILATERAL.search(sentence, max(0, m.start() - 30), m.start()):
+                continue  # "the APEC leaders' meeting": a gathering, not the two leaders' meeting
             # The two repeat checks read only earlier mentions, not this one:
             # checked before base() (which has no side effects), as a trigger
             # base rejects is skipped as well.
