@@ -350,3 +350,11 @@ def test_a_multilateral_leaders_meeting_and_a_priced_in_meeting_are_not_the_two_
                 "in Beijing and Washington said.", "2025-10-28T09:00", "leader_contact") == []
     assert rows("\"Markets are starting to price in a Trump-Xi meeting later in the year,\" an analyst in Sydney "
                 "said.", "2025-08-12T09:00", "leader_contact") == []
+
+
+def test_standing_states_are_not_steps():
+    got = rows("Trump extended the truce with China on Monday. The reciprocal rate on Chinese goods stays at 10%, "
+               "with the remaining 24 points still suspended.", "2025-08-12T09:00", "tariff_change")
+    assert got == []
+    assert rows("And there will be a next time: China's rare-earth regime remains in place, and Washington knows it.",
+                "2025-07-16T09:00", "export_control") == []

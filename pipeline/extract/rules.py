@@ -128,7 +128,8 @@ def _may_block(low: str) -> bool:
 
 
 _KEEP_SUSPENDED = re.compile(r"\b(?:keep|keeps|kept|keeping|remain|remains)\b(?:[^.;]|\.(?=\S)){0,70}\bsuspended\b|"
-                             r"\b(?:keep|keeps|kept|keeping|continue|continues|continued)\s+(?:to\s+suspend|suspending)\b", re.I)
+                             r"\b(?:keep|keeps|kept|keeping|continue|continues|continued)\s+(?:to\s+suspend|suspending)\b|"
+                             r"\bstill\s+suspended\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|would|'ll|is\s+to|are\s+to|due\s+to|set\s+to|plans?\s+to|going\s+to|is\s+about\s+to|are\s+about\s+to)\b")
 _PRESENT = re.compile(r"\b(?:is|are|has|have|says|say|announces|agrees|signs|shake|shakes|meets|holds|cuts|drops|falls|extends|suspends|lifts|raises|imposes|amounts|keeps)\b")
 _PAST_VERB = re.compile(r"\b(?:\w{3,}ed|was|were|had|did|said|met|held|spoke|began|took|came|struck|drew|told|put|set|cut|brought|sought|fell|rose)\b")
