@@ -358,3 +358,12 @@ def test_standing_states_are_not_steps():
     assert got == []
     assert rows("And there will be a next time: China's rare-earth regime remains in place, and Washington knows it.",
                 "2025-07-16T09:00", "export_control") == []
+
+
+def test_a_step_announced_for_the_future_takes_its_governments_news_day():
+    # a morning-after story: Washington's news is Monday's, though the tariff step is told in the future
+    body = ("WASHINGTON - The U.S. Commerce Department on Monday added 23 Chinese companies to its entity list. "
+            "The White House said the United States will raise its tariff on Chinese steel to 50 per cent.")
+    got = [(e.event_type, e.action, e.occurred_on) for e in extract(
+        feed_document(body, "2025-09-16T06:00", "doc_test15e", "https://example.test/r15e"))]
+    assert got == [("export_control", "impose", D(2025, 9, 15)), ("tariff_change", "raise", D(2025, 9, 15))]

@@ -196,6 +196,11 @@ def extract(document: Document) -> list[Event]:
     _resolve_pronoun_subjects(mentions, sentences, sent_actors)
     mentions = _fold_effect_sentences(mentions, sentences)
     _country_rates(mentions, sentences, body)
+    news_days = _news_days(mentions, pub)
+    if news_days:
+        for m in mentions:
+            if m.actor in news_days:
+                m.extra["news_day"] = news_days[m.actor]
     groups = merge_mentions(mentions, pub)
     events = [_event(document, g, sentences) for g in groups]
     events = [e for e in events if e is not None]
@@ -408,6 +413,22 @@ def _lead_actor(sentences, si: int, sent_actors) -> str | None:
 
 
 _ALSO = re.compile(r"\balso\b")
+
+
+def _news_days(mentions, pub: dt.date) -> dict:
+    """Per government, the day its news in the document happened: the latest date
+    of a step of its that the first two sentences report, when at most three
+    days before publication (a morning-after story of "agreed on Monday" is
+    published on Tuesday)."""
+    out: dict = {}
+    for m in mentions:
+        if (m.sent <= 1 and m.actor is not None and m.occurred is not None and m.date_source == "text"
+                and m.event_type not in ("talks", "leader_contact")  # the meeting comes before its news
+                and m.occurred.precision == "day" and m.occurred.role == "occurred"
+                and m.occurred.hi <= pub and (pub - m.occurred.lo).days <= 3 and not m.extra.get("reference")):
+            if m.actor not in out or m.occurred.lo > out[m.actor].lo:
+                out[m.actor] = m.occurred
+    return out
 
 
 def _line_actor(body: str, sentences, si: int, sent_actors) -> str | None:

@@ -162,10 +162,17 @@ def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]
             m.confidence = min(m.confidence, 0.6)
         elif m.extra.get("state") or (m.tense in ("present", "future") and m.event_type not in ("talks",)) or (
                 m.extra.get("reported_now") and m.event_type in ("agreement", "tariff_change", "export_control")):
-            # a present-tense report ("the ministry says ... reached") is news of the day
-            m.occurred = D.DateMention(0, 0, "", pub, pub, pub, "approx", "occurred")
-            m.date_source = "published"
-            m.confidence = min(m.confidence, 0.55)
+            # a present-tense report ("the ministry says ... reached") is news of the
+            # day: the day the document's lead reports ("agreed on Monday ...
+            # America will lower its levy"), else the day of publication
+            if m.extra.get("news_day") is not None and m.tense == "future" and not m.extra.get("state"):
+                m.occurred = m.extra["news_day"]
+                m.date_source = "inherited"
+                m.confidence = min(m.confidence, 0.5)
+            else:
+                m.occurred = D.DateMention(0, 0, "", pub, pub, pub, "approx", "occurred")
+                m.date_source = "published"
+                m.confidence = min(m.confidence, 0.55)
         elif (m.extra.get("sibling") is not None and m.event_type == "tariff_deadline"
               and m.extra.get("duration") is not None):
             # "on May 12 announced a deal: both sides cut their rates to 10% for
