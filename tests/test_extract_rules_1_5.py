@@ -367,3 +367,11 @@ def test_a_step_announced_for_the_future_takes_its_governments_news_day():
     got = [(e.event_type, e.action, e.occurred_on) for e in extract(
         feed_document(body, "2025-09-16T06:00", "doc_test15e", "https://example.test/r15e"))]
     assert got == [("export_control", "impose", D(2025, 9, 15)), ("tariff_change", "raise", D(2025, 9, 15))]
+
+
+def test_a_date_naming_an_expiry_is_the_deadline_not_the_day_it_was_set():
+    body = "Washington and Beijing met in Geneva on May 10. Importers are preparing for the Aug. 12 expiry of the tariff truce."
+    got = [(e.event_type, e.action, e.occurred_on, e.deadline) for e in extract(
+        feed_document(body, "2025-08-05T09:00", "doc_test15f", "https://example.test/r15f"))
+        if e.event_type == "tariff_deadline"]
+    assert got == [("tariff_deadline", "set", D(2025, 8, 5), D(2025, 8, 12))]

@@ -1483,6 +1483,10 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
             # "agreed on Friday to meet ... later this month": a date before the
             # infinitive dates the verb that governs it, not the meeting
             got = [d for d in got if d.start >= m.t_end]
+        if got and m.event_type == "tariff_deadline" and m.deadline is not None:
+            # "the Aug. 12 expiry of the truce": the day that names the deadline
+            # is not the day the deadline was set
+            got = [d for d in got if (d.last or d.value) != m.deadline]
         if len(got) > 1:
             # "A day after Beijing had unveiled the controls on October 9, Trump
             # ...": counted from a later date, "a day after" is the main
