@@ -481,7 +481,6 @@ def candidate_types(sentence: str) -> frozenset:
 
 
 _BARE_RATE_LINE = re.compile(r"\W*(?:[A-Z][\w ]{0,20}:\s+)?\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+on\b")
-_OTHERS: dict = per_document_cache({})
 
 
 def _other_partners(sentence: str, clause: tuple[int, int]) -> bool:
@@ -597,14 +596,7 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         m = base("export_control", action, s, e, apos)
         if not m:
             continue
-        comms = find_commodities(sentence, m.clause, apos, keys) or find_commodities(sentence, (0, len(sentence)), apos, keys)
-        if not comms:
-            m.extra["needs_commodity"] = True
-            comms = [None]
-        for k in comms:
-            mm = m.copy()
-            mm.commodity = k
-            out.append(mm)
+        out.extend(_per_commodity(m, sentence, apos, keys))
 
     if "export_control" in types and len(out) == n_before:
         # "Beijing replies with 10-15% duties on U.S. energy, and export controls
@@ -620,19 +612,11 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             if m is None:
                 continue
             m.actor = lead[-1].actor
-            comms = find_commodities(sentence, m.clause, a.start(), keys)
-            for k in comms or [None]:
-                mm = m.copy()
-                mm.commodity = k
-                out.append(mm)
+            out.extend(_per_commodity(m, sentence, a.start(), keys, whole_sentence=False))
             break
     if "export_control" in types and len(out) == n_before:
         for m in _bare_measures("export_control", sentence, keys, base):
-            comms = find_commodities(sentence, m.clause, m.t_start, keys) or find_commodities(sentence, (0, len(sentence)), m.t_start, keys)
-            for k in comms or [None]:
-                mm = m.copy()
-                mm.commodity = k
-                out.append(mm)
+            out.extend(_per_commodity(m, sentence, m.t_start, keys))
     _leader_threats(out[n_before:], sentence, actors)
     if len(out) > n_before:
         # "threatened a 100% tariff ..., a day after Beijing had unveiled new
@@ -865,11 +849,7 @@ def _dated_measures(sentence, si, clauses, dates, actors, mentions, s_codes, doc
         m.occurred = d
         m.extra.update(modifier=True, reference=True, anchor=a_s, all_dates=[d], dated_np=True)
         if etype == "export_control":
-            comms = find_commodities(sentence, clause, a_s, keys) or find_commodities(sentence, (0, len(sentence)), a_s, keys)
-            for k in comms or [None]:
-                mm = m.copy()
-                mm.commodity = k
-                out.append(mm)
+            out.extend(_per_commodity(m, sentence, a_s, keys))
         else:
             out.append(m)
     return out
@@ -879,6 +859,20 @@ _AGREE_VERB = re.compile(r"\bagree(?:d|s|ing)?\b", re.I)
 _LEVEL_VERB = re.compile(r"(?i)set(?:s|ting)?")
 _EFFECT = re.compile(r"(?i)(?:took|takes|take|came|comes)\s+(?:effect|into\s+force)|kick(?:ed|s)\s+in")
 _RESULT_BEFORE = re.compile(r"\b(?:to|at)\s+(?:an?\s+)?$", re.I)
+
+
+def _per_commodity(m: Mention, sentence: str, anchor_pos: int, keys, whole_sentence: bool = True) -> list[Mention]:
+    """One copy of export-control mention ``m`` per commodity its clause names
+    (else, with ``whole_sentence``, its sentence), or ``m`` with no commodity."""
+    comms = find_commodities(sentence, m.clause, anchor_pos, keys)
+    if not comms and whole_sentence:
+        comms = find_commodities(sentence, (0, len(sentence)), anchor_pos, keys)
+    out = []
+    for k in comms or [None]:
+        mm = m.copy()
+        mm.commodity = k
+        out.append(mm)
+    return out
 
 
 def _rate_distance(m: Mention, pos: int) -> int:
