@@ -149,18 +149,16 @@ def extract(document: Document) -> list[Event]:
         for m in ms:
             if prev_last is not None and same_paragraph:
                 m.extra["inherit"] = prev_last
-                if m.occurred is None and m.actor is not None:
-                    # the actor's own last dated step in the two sentences before
+                if m.occurred is None and m.actor is not None and _ALSO.search(s.text, 0, m.t_start):
+                    # "China said Tuesday it will ... The move came after a U.S.
+                    # tariff ordered on Saturday ... Beijing also placed export
+                    # controls ...": the actor's own last dated step in the two
+                    # sentences before, not the last date of the sentence before
                     own = next((x.occurred for x in reversed(mentions) if x.sent >= si - 2 and x.actor == m.actor
                                 and x.occurred is not None and x.date_source == "text"
                                 and x.occurred.role == "occurred" and x.occurred.hi <= pub), None)
                     if own is not None:
-                        m.extra["own_prev"] = own
-                        if _ALSO.search(s.text, 0, m.t_start):
-                            # "China said Tuesday it will ... The move came after a
-                            # U.S. tariff ordered on Saturday ... Beijing also placed
-                            # export controls ...": not the last date before it
-                            m.extra["inherit"] = own
+                        m.extra["inherit"] = own
             if heading is not None and m.occurred is None:
                 m.extra["heading"] = heading
             if m.extra.get("bare") and m.occurred is None and heading is None:
@@ -399,17 +397,23 @@ def _lead_actor(sentences, si: int, sent_actors) -> str | None:
     """The government a bulleted list speaks for: the one named in the lead
     line that opens the list ("Under the deal, China will:", "The United States
     commits to the following:"), when it names exactly one."""
-    from .rules import _is_target
     for j in range(si - 1, max(-1, si - 30), -1):
         text = sentences[j].text
         if _LIST_ITEM.match(text):
             continue
         if not _LEAD_LINE.search(text):
             return None
-        acts = sent_actors[j] if sent_actors[j] is not None else find_actors(text)
-        codes = {a.code for a in acts if a.is_party and not _is_target(text, a)}
+        codes = _subject_codes(sentences, j, sent_actors)
         return codes.pop() if len(codes) == 1 else None
     return None
+
+
+def _subject_codes(sentences, j: int, sent_actors) -> set:
+    """The governments sentence ``j`` names as agents, not as targets."""
+    from .rules import _is_target
+    text = sentences[j].text
+    acts = sent_actors[j] if sent_actors[j] is not None else find_actors(text)
+    return {a.code for a in acts if a.is_party and not _is_target(text, a)}
 
 
 _ALSO = re.compile(r"\balso\b")
@@ -434,13 +438,10 @@ def _news_days(mentions, pub: dt.date) -> dict:
 def _line_actor(body: str, sentences, si: int, sent_actors) -> str | None:
     """The one government named as a subject by the nearest earlier sentence of
     the same line or paragraph (at most three back), if it names exactly one."""
-    from .rules import _is_target
     for j in range(si - 1, max(-1, si - 4), -1):
         if "\n" in body[sentences[j].end:sentences[j + 1].start]:
             return None
-        text = sentences[j].text
-        acts = sent_actors[j] if sent_actors[j] is not None else find_actors(text)
-        codes = {a.code for a in acts if a.is_party and not _is_target(text, a)}
+        codes = _subject_codes(sentences, j, sent_actors)
         if codes:
             return codes.pop() if len(codes) == 1 else None
     return None
@@ -521,12 +522,13 @@ def _fold_effect_sentences(mentions: list[Mention], sentences) -> list[Mention]:
     # "China's 84% tariff takes effect at 12:01 p.m. Thursday" on top of a live
     # page whose 7:15 a.m. entry reports the rise to 84%: a rate names the
     # measure wherever in the document it is reported
-    effects = [m for m in out if m.rate is not None and m.event_type == "tariff_change"
-               and sentences[m.sent].text[m.t_start:m.t_end].lower() in _EFFECT_TRIGGER]
+    is_effect = {id(x): sentences[x.sent].text[x.t_start:x.t_end].lower() in _EFFECT_TRIGGER
+                 for x in out if x.event_type == "tariff_change"}
+    effects = [m for m in out if m.rate is not None and is_effect.get(id(m))]
     for m in effects:
         same = [x for x in out if x is not m and x.event_type == m.event_type and x.rate == m.rate
                 and x.action in ("impose", "raise") and (not x.actor or not m.actor or x.actor == m.actor)
-                and sentences[x.sent].text[x.t_start:x.t_end].lower() not in _EFFECT_TRIGGER]
+                and not is_effect[id(x)]]
         if same:
             x = min(same, key=lambda x: abs(x.sent - m.sent))
             if x.effective is None:
