@@ -15,10 +15,19 @@ D = dt.date
 US_CN, CN_US = ("US", "CN"), ("CN", "US")
 
 
+def doc(body, published):
+    return feed_document(body, published, "doc_test15", "https://example.test/r15")
+
+
 def rows(body, published, etype=None):
-    doc = feed_document(body, published, "doc_test15", "https://example.test/r15")
     return [(e.event_type, e.action, e.occurred_on, e.rate_pct, e.commodity, e.actors)
-            for e in extract(doc) if etype is None or e.event_type == etype]
+            for e in extract(doc(body, published)) if etype is None or e.event_type == etype]
+
+
+def fields(body, published, names, etype=None):
+    """The named fields of each event extracted from ``body`` (of one type, if given)."""
+    return [tuple(getattr(e, n) for n in names) for e in extract(doc(body, published))
+            if etype is None or e.event_type == etype]
 
 
 def test_version():
@@ -282,17 +291,13 @@ def test_negation_of_the_clause_leaves_a_measure_named_by_a_participle():
 def test_a_period_runs_from_the_day_its_step_applies():
     body = ("Washington and Beijing agreed on Monday to cut their reciprocal tariffs to 10% from May 14. "
             "Each side will keep 24 percentage points suspended for an initial period of 90 days.")
-    got = [(e.event_type, e.occurred_on, e.deadline) for e in extract(
-        feed_document(body, "2025-05-12T18:00", "doc_test15b", "https://example.test/r15b"))
-        if e.event_type == "tariff_deadline"]
+    got = fields(body, "2025-05-12T18:00", ("event_type", "occurred_on", "deadline"), "tariff_deadline")
     assert got == [("tariff_deadline", D(2025, 5, 12), D(2025, 8, 12))]
 
 
 def test_a_truce_that_runs_to_a_day_states_its_deadline():
     body = "Washington and Beijing met in Geneva on May 10. The tariff truce runs to Nov. 10."
-    got = [(e.event_type, e.action, e.deadline) for e in extract(
-        feed_document(body, "2025-08-12T18:00", "doc_test15c", "https://example.test/r15c"))
-        if e.event_type == "tariff_deadline"]
+    got = fields(body, "2025-08-12T18:00", ("event_type", "action", "deadline"), "tariff_deadline")
     assert got == [("tariff_deadline", "set", D(2025, 11, 10))]
 
 
@@ -339,9 +344,7 @@ def test_a_period_starts_with_its_sentences_own_step():
     body = ("In April, the U.S. and China raised tariffs on each other's goods to triple-digit levels. Negotiators "
             "met in Geneva on May 10 and 11 and on May 12 announced a deal: both sides cut their reciprocal rates to "
             "10% for 90 days.")
-    got = [(e.event_type, e.occurred_on) for e in extract(
-        feed_document(body, "2025-08-12T09:00", "doc_test15d", "https://example.test/r15d"))
-        if e.event_type == "tariff_deadline"]
+    got = fields(body, "2025-08-12T09:00", ("event_type", "occurred_on"), "tariff_deadline")
     assert got == [("tariff_deadline", D(2025, 5, 12))]
 
 
@@ -364,14 +367,11 @@ def test_a_step_announced_for_the_future_takes_its_governments_news_day():
     # a morning-after story: Washington's news is Monday's, though the tariff step is told in the future
     body = ("WASHINGTON - The U.S. Commerce Department on Monday added 23 Chinese companies to its entity list. "
             "The White House said the United States will raise its tariff on Chinese steel to 50 per cent.")
-    got = [(e.event_type, e.action, e.occurred_on) for e in extract(
-        feed_document(body, "2025-09-16T06:00", "doc_test15e", "https://example.test/r15e"))]
+    got = fields(body, "2025-09-16T06:00", ("event_type", "action", "occurred_on"))
     assert got == [("export_control", "impose", D(2025, 9, 15)), ("tariff_change", "raise", D(2025, 9, 15))]
 
 
 def test_a_date_naming_an_expiry_is_the_deadline_not_the_day_it_was_set():
     body = "Washington and Beijing met in Geneva on May 10. Importers are preparing for the Aug. 12 expiry of the tariff truce."
-    got = [(e.event_type, e.action, e.occurred_on, e.deadline) for e in extract(
-        feed_document(body, "2025-08-05T09:00", "doc_test15f", "https://example.test/r15f"))
-        if e.event_type == "tariff_deadline"]
+    got = fields(body, "2025-08-05T09:00", ("event_type", "action", "occurred_on", "deadline"), "tariff_deadline")
     assert got == [("tariff_deadline", "set", D(2025, 8, 5), D(2025, 8, 12))]
