@@ -333,8 +333,13 @@ def find_commodities(sentence: str, clause, anchor_pos: int, keys: frozenset | N
     """
     c = _compiled()
     found: list[tuple[int, str, int]] = []
+    # a clause that is the whole sentence (most are) reads each pattern's
+    # memoised matches of the sentence, the same as a scan of [0, len): every
+    # export-control trigger of the sentence asks again, and the extractor
+    # asks once more for the sentence before a commodity-less measure
+    whole = clause[0] == 0 and clause[1] == len(sentence)
     for klass, rx in c["commodities"]:
-        for m in rx.finditer(sentence, clause[0], clause[1], keys=keys):
+        for m in (rx.finditer(sentence, keys=keys) if whole else rx.finditer(sentence, clause[0], clause[1], keys=keys)):
             found.append((abs(m.start() - anchor_pos), klass, m.start()))
     if not found:
         return []
