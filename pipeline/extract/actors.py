@@ -5,7 +5,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .resources import per_document_cache, Gated, gazetteer, lexicon, text_index, word_keys, word_regex
+from .resources import _prefixes, expand, per_document_cache, Gated, gazetteer, lexicon, text_index, word_keys, word_regex
 
 PARTIES = ("US", "CN")
 
@@ -90,15 +90,29 @@ def _locations() -> list[tuple[str, "Gated"]]:
     return [(canon, word_regex(pats, flags=0)) for canon, pats in lexicon()["locations"].items()]
 
 
+_THE = "the\\s+"
+
+
 @functools.lru_cache(maxsize=None)
-def _locations_gate() -> frozenset | None:
-    """The union of the venue patterns' word gates (None when one is ungated)."""
-    gate: set = set()
-    for _, rx in _locations():
-        if rx.gate is None or rx.fast is None:
-            return None
-        gate |= rx.gate
-    return frozenset(gate)
+def _location_words() -> tuple[frozenset | None, ...]:
+    """Per venue of ``_locations()``, the word keys one of which a text must have
+    for the venue to match (None: unknown, always scan).
+
+    The venue's own gate has "the" for "the\\s+Spanish\\s+capital", a key of nearly
+    every sentence; the name is case-sensitive and starts a word of its own, so
+    the key of the word after "the " ("spa") must be there as well, and is a
+    far better test before the venue's scan."""
+    out = []
+    for canon, _ in _locations():
+        keys: set | None = set()
+        for pat in lexicon()["locations"][canon]:
+            got = _prefixes(expand(pat[len(_THE):] if pat.startswith(_THE) else pat))
+            if got is None:
+                keys = None
+                break
+            keys |= got
+        out.append(frozenset(keys) if keys is not None else None)
+    return tuple(out)
 
 
 def find_actors(text: str) -> list[ActorMention]:
@@ -173,12 +187,13 @@ def venues(text: str) -> tuple[tuple[str, int, int], ...]:
         if len(_VENUES) > 2048:
             _VENUES.clear()
         found = []
-        gate = _locations_gate()
         low, idx = text_index(text)
-        if gate is not None and len(low) == len(text) and gate.isdisjoint(idx):
-            r = _VENUES[text] = ()
-            return r
-        for canon, rx in _locations():
+        # (a venue the text has none of the words of cannot match: its scan is
+        # skipped; lower-casing that changed offsets leaves the keys unreliable)
+        keys = idx.keys if len(low) == len(text) else None
+        for (canon, rx), need in zip(_locations(), _location_words()):
+            if keys is not None and need is not None and need.isdisjoint(keys):
+                continue
             for m in rx.finditer(text):
                 found.append((canon, m.start(), m.end()))
         r = _VENUES[text] = tuple(found)
