@@ -143,8 +143,11 @@ def extract(document: Document) -> list[Event]:
             # its line opened with ("FEB 4 - Beijing responds.")
             _inherit_lead_actor([m for m in ms if m.extra.get("bare")], s.text, sent_actors[si],
                                 _line_actor(body, sentences, si, sent_actors))
-        prev_last = last_occurred(si - 1) if si else None
         same_paragraph = si > 0 and "\n" not in body[sentences[si - 1].end:s.start]
+        # the sentence before is only read in the same paragraph: its dates are
+        # not parsed for nothing when it is not a candidate of its own (dates are
+        # the same whenever parsed: a sentence's anchor is looked up on demand)
+        prev_last = last_occurred(si - 1) if same_paragraph else None
         heading = heading_date(si)
         for m in ms:
             if prev_last is not None and same_paragraph:
