@@ -18,18 +18,21 @@ from .rules import DIRECTION, Mention
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "approx": 3}
 
 
-def _interval(m: Mention) -> tuple[dt.date, dt.date] | None:
-    if m.occurred is None:
-        return None
-    return m.occurred.lo, m.occurred.hi
+_ONE_DAY = dt.timedelta(days=1)
 
 
 def _overlap(a: Mention, b: Mention, slack: int = 0) -> bool:
-    ia, ib = _interval(a), _interval(b)
-    if ia is None or ib is None:
+    """Whether the date intervals of ``a`` and ``b`` overlap, widened by ``slack``
+    days (0 or 1); an undated mention overlaps anything. (The intervals are read
+    in place and the one-day slack is a constant: merging compares mentions
+    pairwise, so no tuple or timedelta is built per comparison.)"""
+    oa, ob = a.occurred, b.occurred
+    if oa is None or ob is None:
         return True
-    s = dt.timedelta(days=slack)
-    return ia[0] - s <= ib[1] and ib[0] - s <= ia[1]
+    if slack == 0:
+        return oa.lo <= ob.hi and ob.lo <= oa.hi
+    s = _ONE_DAY if slack == 1 else dt.timedelta(days=slack)
+    return oa.lo - s <= ob.hi and ob.lo - s <= oa.hi
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
@@ -224,8 +227,11 @@ def _near_group(m: Mention, mentions: list[Mention]) -> bool:
 
 def _place(m: Mention, groups: list[list[Mention]]) -> None:
     """Add a mention to the first group it is compatible with throughout, else start a group."""
+    etype = m.event_type
     for g in groups:
-        if all(_compatible(m, x) for x in g):
+        # (a group of another type fails on its first mention: skipped without
+        # the generator; groups are never empty)
+        if g[0].event_type == etype and all(_compatible(m, x) for x in g):
             g.append(m)
             return
     groups.append([m])
