@@ -541,13 +541,38 @@ def _fold_effect_sentences(mentions: list[Mention], sentences) -> list[Mention]:
 
 
 def _event(document: Document, group: list[Mention], sentences) -> Event | None:
-    dated = [m for m in group if m.occurred is not None]
-    head = min(dated, key=lambda m: (m.date_source != "text", D_RANK[m.occurred.precision],
-                                     (m.occurred.hi - m.occurred.lo).days, m.sent)) if dated else group[0]
+    # One pass over the group finds the head (the best-dated mention: the first
+    # with the least key, as min() picks it) and the first value of each field a
+    # mention may supply, where a generator per field and a key lambda per
+    # mention cost more than the reading itself (every event is built here).
+    head = head_key = None
+    effective = rate = commodity = location = first_actor = None
+    confidence = group[0].confidence
+    sents = set()
+    for m in group:
+        occ = m.occurred
+        if occ is not None:
+            key = (m.date_source != "text", D_RANK[occ.precision], (occ.hi - occ.lo).days, m.sent)
+            if head is None or key < head_key:
+                head, head_key = m, key
+        if effective is None and m.effective is not None:
+            effective = m.effective.value
+        if rate is None and m.rate is not None:
+            rate = m.rate
+        if commodity is None and m.commodity:
+            commodity = m.commodity
+        if location is None and m.location:
+            location = m.location
+        if first_actor is None and m.actor:
+            first_actor = m.actor
+        if m.confidence > confidence:
+            confidence = m.confidence
+        sents.add(m.sent)
+    if head is None:
+        head = group[0]
     etype = head.event_type
     occurred = head.occurred.value if head.occurred else None
     precision = head.occurred.precision if head.occurred else None
-    effective = next((m.effective.value for m in group if m.effective is not None), None)
     deadline = None
     if etype == "tariff_deadline":
         # a stated deadline wins over one computed from a duration
@@ -561,12 +586,13 @@ def _event(document: Document, group: list[Mention], sentences) -> Event | None:
                     break
         if deadline is None:
             return None
-    rate = next((m.rate for m in group if m.rate is not None), None) if etype == "tariff_change" else None
-    commodity = next((m.commodity for m in group if m.commodity), None)
+    if etype != "tariff_change":
+        rate = None
     if etype == "export_control" and commodity is None:
         return None
-    location = next((m.location for m in group if m.location), None) if etype in ("talks", "leader_contact") else None
-    actor = head.actor or next((m.actor for m in group if m.actor), None)
+    if etype not in ("talks", "leader_contact"):
+        location = None
+    actor = head.actor or first_actor
     if actor in ("US", "CN"):
         actors = (actor, "CN" if actor == "US" else "US")
     elif actor:
@@ -586,9 +612,9 @@ def _event(document: Document, group: list[Mention], sentences) -> Event | None:
                   and not _WEAK_TRIGGER.fullmatch(sentences[m.sent].text[m.t_start:m.t_end])]
         if better:
             action = better[0].action
-    idxs = sorted({m.sent for m in group})
-    evidence = tuple(Evidence(sentences[i].text, sentences[i].start, sentences[i].end) for i in idxs)
-    conf = max(m.confidence for m in group) + 0.05 * (len(idxs) - 1)
+    idxs = sorted(sents)
+    evidence = tuple([Evidence(sentences[i].text, sentences[i].start, sentences[i].end) for i in idxs])
+    conf = confidence + 0.05 * (len(idxs) - 1)
     conf = round(min(0.95, conf), 3)
     version = EXTRACTOR_VERSION
     event_id = stable_id("ev", document.document_id, version, etype, action, occurred, deadline,
