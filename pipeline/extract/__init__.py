@@ -23,6 +23,7 @@ __all__ = ["EXTRACTOR_VERSION", "extract"]
 
 _TITLE = re.compile(r"\b(?:headlined?|headline\s+reading|titled|entitled|under\s+the\s+title)\s*[:,]?\s*[\"“]([^\"”]+)[\"”]", re.I)
 _WEAK_TRIGGER = re.compile(r"(?i)took\s+effect|takes\s+effect|came\s+into\s+force|comes\s+into\s+force|kick(?:ed|s)\s+in|announc\w*|issu\w*|introduc\w*|unveil\w*|put|puts|putting|plac\w*|adopt\w*|implement\w*|new|levied|impos\w*")
+_UNSET = object()  # a value not looked up yet
 _EFFECT_TRIGGER = ("took effect", "takes effect", "came into force", "comes into force", "kicked in", "kicks in")
 
 
@@ -144,24 +145,34 @@ def extract(document: Document) -> list[Event]:
             _inherit_lead_actor([m for m in ms if m.extra.get("bare")], s.text, sent_actors[si],
                                 _line_actor(body, sentences, si, sent_actors))
         same_paragraph = si > 0 and "\n" not in body[sentences[si - 1].end:s.start]
-        # the sentence before is only read in the same paragraph: its dates are
-        # not parsed for nothing when it is not a candidate of its own (dates are
-        # the same whenever parsed: a sentence's anchor is looked up on demand)
-        prev_last = last_occurred(si - 1) if same_paragraph else None
-        heading = heading_date(si)
+        # A mention inherits the last date of the sentence before in its
+        # paragraph, read only by merge_mentions and only for a mention it cannot
+        # date otherwise: the date is looked up there, on need ("inherit_from"),
+        # so the sentence before, when no candidate itself, is seldom parsed for
+        # dates (they are the same whenever parsed: an anchor is looked up on demand).
+        prev_last = _UNSET if same_paragraph else None
+        # (the heading date is only given to an undated mention: not looked up,
+        # nor its line parsed for dates, when every mention has a date)
+        heading = heading_date(si) if any(m.occurred is None for m in ms) else None
         for m in ms:
-            if prev_last is not None and same_paragraph:
-                m.extra["inherit"] = prev_last
-                if m.occurred is None and m.actor is not None and _ALSO.search(s.text, 0, m.t_start):
-                    # "China said Tuesday it will ... The move came after a U.S.
-                    # tariff ordered on Saturday ... Beijing also placed export
-                    # controls ...": the actor's own last dated step in the two
-                    # sentences before, not the last date of the sentence before
-                    own = next((x.occurred for x in reversed(mentions) if x.sent >= si - 2 and x.actor == m.actor
-                                and x.occurred is not None and x.date_source == "text"
-                                and x.occurred.role == "occurred" and x.occurred.hi <= pub), None)
-                    if own is not None:
-                        m.extra["inherit"] = own
+            if same_paragraph:
+                also = m.occurred is None and m.actor is not None and _ALSO.search(s.text, 0, m.t_start)
+                if also and prev_last is _UNSET:
+                    prev_last = last_occurred(si - 1)  # the actor's own step below replaces a date only
+                if prev_last is _UNSET:
+                    m.extra["inherit_from"] = si - 1
+                elif prev_last is not None:
+                    m.extra["inherit"] = prev_last
+                    if also:
+                        # "China said Tuesday it will ... The move came after a U.S.
+                        # tariff ordered on Saturday ... Beijing also placed export
+                        # controls ...": the actor's own last dated step in the two
+                        # sentences before, not the last date of the sentence before
+                        own = next((x.occurred for x in reversed(mentions) if x.sent >= si - 2 and x.actor == m.actor
+                                    and x.occurred is not None and x.date_source == "text"
+                                    and x.occurred.role == "occurred" and x.occurred.hi <= pub), None)
+                        if own is not None:
+                            m.extra["inherit"] = own
             if heading is not None and m.occurred is None:
                 m.extra["heading"] = heading
             if m.extra.get("bare") and m.occurred is None and heading is None:
@@ -202,7 +213,7 @@ def extract(document: Document) -> list[Event]:
         for m in mentions:
             if m.actor in news_days:
                 m.extra["news_day"] = news_days[m.actor]
-    groups = merge_mentions(mentions, pub)
+    groups = merge_mentions(mentions, pub, last_occurred)
     events = [_event(document, g, sentences) for g in groups]
     events = [e for e in events if e is not None]
     # deterministic order, unique ids

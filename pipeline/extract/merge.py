@@ -108,7 +108,19 @@ def _start_day(m: Mention, mentions: list[Mention]) -> dt.date | None:
     return min(cands)[1] if cands else None
 
 
-def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]:
+def _inherited(m: Mention, last_occurred) -> D.DateMention | None:
+    """The date ``m`` inherits from the sentence before it: stated, or (``inherit_from``)
+    that sentence's last occurred date, looked up only now that it is needed."""
+    got = m.extra.get("inherit")
+    if got is None and last_occurred is not None and m.extra.get("inherit_from") is not None:
+        got = m.extra["inherit"] = last_occurred(m.extra["inherit_from"])
+    return got
+
+
+def merge_mentions(mentions: list[Mention], pub: dt.date, last_occurred=None) -> list[list[Mention]]:
+    """Group the document's mentions into happenings (see the module's doc).
+    ``last_occurred(i)``: the last occurred date of sentence ``i``, for a mention's
+    ``inherit_from`` (the extractor defers that look-up to here)."""
     groups: list[list[Mention]] = []
     undated: list[Mention] = []
     standing = [m.deadline for m in mentions
@@ -184,8 +196,8 @@ def merge_mentions(mentions: list[Mention], pub: dt.date) -> list[list[Mention]]
             m.occurred = m.extra["sibling"]
             m.date_source = "sentence"
             m.confidence = min(m.confidence, 0.5)
-        elif m.extra.get("inherit") is not None and m.extra["inherit"].lo <= pub:
-            m.occurred = m.extra["inherit"]
+        elif (inherit := _inherited(m, last_occurred)) is not None and inherit.lo <= pub:
+            m.occurred = inherit
             m.date_source = "inherited"
             m.confidence = min(m.confidence, 0.5)
         elif m.extra.get("weak") is not None:
