@@ -158,7 +158,9 @@ def extract(document: Document) -> list[Event]:
             if same_paragraph:
                 also = m.occurred is None and m.actor is not None and _ALSO.search(s.text, 0, m.t_start)
                 if also and prev_last is _UNSET:
-                    prev_last = last_occurred(si - 1)  # the actor's own step below replaces a date only
+                    # the actor's own step below is looked for only when the
+                    # sentence before has a date: that needs the date now
+                    prev_last = last_occurred(si - 1)
                 if prev_last is _UNSET:
                     m.extra["inherit_from"] = si - 1
                 elif prev_last is not None:

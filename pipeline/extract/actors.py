@@ -105,7 +105,8 @@ def _location_words() -> tuple[frozenset | None, ...]:
     out = []
     for canon, _ in _locations():
         keys: set | None = set()
-        for pat in lexicon()["locations"][canon]:
+        pats = lexicon()["locations"][canon]
+        for pat in [pats] if isinstance(pats, str) else pats:  # (word_regex takes either)
             got = _prefixes(expand(pat[len(_THE):] if pat.startswith(_THE) else pat))
             if got is None:
                 keys = None
