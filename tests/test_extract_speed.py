@@ -43,6 +43,19 @@ def test_gated_patterns_match_like_their_reference_regexes():
             assert got == want, (g.rx.pattern[:60], s)
 
 
+def test_tense_cue_window_search_matches_the_whole_sentence_spans():
+    from pipeline.extract.resources import has_span, lower, spans
+    from pipeline.extract.rules import _FUTURE, _PAST_VERB, _PRESENT, _has_token_match
+    extra = ["He'll raise it; plans to act", "Duties_ed walked is about to", "It is set to"]
+    for s in SENTENCES + extra:
+        reset_caches()
+        low = lower(s)
+        for rx in (_FUTURE, _PAST_VERB, _PRESENT):
+            for lo in range(0, len(low) + 2):
+                for hi in range(lo, len(low) + 3):
+                    assert _has_token_match(rx, low, lo, hi) == has_span(spans(rx, low), lo, hi), (rx.pattern[:20], s, lo, hi)
+
+
 def test_actor_lookup_matches_the_gazetteer_regex():
     rx, _ = actor_regex()
     for s in SENTENCES:

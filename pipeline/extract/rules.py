@@ -373,15 +373,38 @@ def tense_of(sentence: str, clause, t_start: int) -> str:
             seg_lo = b_end
     if seg_lo != clause[0] and not _FUTURE.search(low, seg_lo, seg_hi):
         return "past" if not _PRESENT.search(low, seg_lo, seg_hi) else "present"
-    if has_span(spans(_FUTURE, low), seg_lo, seg_hi):
+    if _has_token_match(_FUTURE, low, seg_lo, seg_hi):
         return "future"
     if _NO_WORD_BEFORE.match(sentence, 0, t_start) or _LIST_ITEM.match(sentence):
         return "present"  # imperative list item ("- Suspend, for one year, ...")
-    if has_span(spans(_PAST_VERB, low), clause[0], min(clause[1], t_start + 25)):
+    if _has_token_match(_PAST_VERB, low, clause[0], min(clause[1], t_start + 25)):
         return "past"
-    if has_span(spans(_PRESENT, low), clause[0], seg_hi) or _CAP_WORD.match(sentence, clause[0], seg_hi):
+    if _has_token_match(_PRESENT, low, clause[0], seg_hi) or _CAP_WORD.match(sentence, clause[0], seg_hi):
         return "present"
     return "past"
+
+
+def _has_token_match(rx: re.Pattern, low: str, lo: int, hi: int) -> bool:
+    r"""``has_span(spans(rx, low), lo, hi)`` for _FUTURE, _PAST_VERB or _PRESENT,
+    searching ``low[lo:hi]`` only instead of scanning the whole sentence (the
+    regex engine tries every offset of these ``\b``-led patterns, so a scan
+    costs in proportion to the text it covers).
+
+    The same answer, because a match of these patterns starts and ends on a
+    word boundary and none can start inside another (the words inside the
+    multi-word ones, "to" and "about", start none): every match ``search``
+    finds in the range that ends before ``hi`` is one of the whole text's (the
+    ``\b`` tests at ``lo`` and at its end read the real neighbouring
+    characters), and a match of the whole text inside the range is found there
+    too. Only a match that ends exactly at ``hi`` may owe its final ``\b`` to
+    the cut; then the whole-text spans decide.
+    """
+    m = rx.search(low, lo, hi)
+    if m is None:
+        return False
+    if m.end() < hi or hi >= len(low):
+        return True
+    return has_span(spans(rx, low), lo, hi)
 
 
 _TENSE_BREAK = re.compile(r"\b(?:after|following|since)\s+(?:(?:the|a|an|his|her|their|its|last)\b|(?=(?:talks|meetings?|negotiations)\b))")
