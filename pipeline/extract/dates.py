@@ -209,6 +209,16 @@ _RELATIVE_KEYS = _keys(
     "twelve", "fourteen", "fifteen") | {DIGIT_KEY}
 _WEEKDAY_KEYS = _keys("last", "next", "this", "coming", "early", "late", "on", *WEEKDAYS)
 _MONTH_KEYS = _keys("early", "mid", "late", "the", "end", *MONTHS)
+# Whole-sentence gates from the same index (see find_dates): words every match of a
+# kind contains, each at a word start. A month name alone starts a word (after
+# "(?<![\w-])" or "[\s-]"); a weekday name follows "\b"; every relative expression
+# holds one of these head words, after white space, a hyphen or "\b" (a unit before
+# "ago" is one: "day", "week", "month", "year"); and every pattern with a day number
+# has a "\d" right after "\b" or white space.
+_MONTH_NAME_KEYS = _keys(*MONTHS)
+_WEEKDAY_NAME_KEYS = _keys(*WEEKDAYS)
+_RELATIVE_HEAD_KEYS = _keys("today", "tonight", "morning", "afternoon", "evening", "yesterday", "night",
+                            "tomorrow", "week", "month", "year", "day")
 # Offsets are only comparable when lower-casing keeps the length, and the index misses
 # starts at a non-ASCII decimal digit (``\d``) and, under re.I, at "ı" (matches "i") or
 # "ſ" (matches "s"), which stay non-ASCII when lower-cased; such texts are scanned fully.
@@ -596,19 +606,41 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     rel_pending = []
-    low = text.lower()
-    has_month = _MONTH_TOKEN.search(text) is not None
-    # the weekday pattern only matches capitalised names
-    has_weekday = "day" in text and _WEEKDAY_NAME.search(text) is not None
-    has_relative = _has_relative_token(low)
+    low = lower(text)
+    if _indexable(text, low):
+        # Most sentences hold no date: the word index (built for every sentence
+        # before its dates are looked for) says which kinds of date may occur in a
+        # few set look-ups, where each test below scans the whole text. A kind whose
+        # words are missing (see _MONTH_NAME_KEYS) cannot match; the scans then
+        # decide as before.
+        idx = text_index(text)[1]
+        keys = idx.keys
+        digits = DIGIT_KEY in keys
+        month_words = not _MONTH_NAME_KEYS.isdisjoint(keys)
+        # a month with a day number may start inside a word ("XMay 5"): not gated
+        # on the month's key, but on the number's
+        has_month = (digits or month_words) and _MONTH_TOKEN.search(text) is not None
+        has_weekday = (not _WEEKDAY_NAME_KEYS.isdisjoint(keys) and "day" in text
+                       and _WEEKDAY_NAME.search(text) is not None)
+        has_relative = not _RELATIVE_HEAD_KEYS.isdisjoint(keys) and _has_relative_token(low)
+    else:
+        idx = None
+        digits = month_words = True
+        has_month = _MONTH_TOKEN.search(text) is not None
+        # the weekday pattern only matches capitalised names
+        has_weekday = "day" in text and _WEEKDAY_NAME.search(text) is not None
+        has_relative = _has_relative_token(low)
     # The patterns that need a digit (ISO, month-day, day-month, ordinal) are not gated on
     # _HAS_DIGIT: without a digit they find nothing, and their finders cost less than \d.
-    iso = _matches_found(_RE_ISO, _ISO_AT, text)
-    ordinal = _matches_found(_RE_ORDINAL_DAY, _ORDINAL_AT, text)
-    dotted = _NUMERIC_AT.search(text) is not None
+    if digits:
+        iso = _matches_found(_RE_ISO, _ISO_AT, text)
+        ordinal = _matches_found(_RE_ORDINAL_DAY, _ORDINAL_AT, text)
+        dotted = _NUMERIC_AT.search(text) is not None
+    else:
+        iso = ordinal = ()
+        dotted = False
     if not (has_month or has_weekday or has_relative or iso or ordinal or dotted):
         return out
-    idx = text_index(text)[1] if _indexable(text, low) else None
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -631,7 +663,7 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
             continue
         add(m.start(), m.end(), d, d, "day", d)
 
-    for rx in ((_RE_MONTH_DAY, _RE_DAY_MONTH) if has_month else ()):
+    for rx in ((_RE_MONTH_DAY, _RE_DAY_MONTH) if has_month and digits else ()):
         # _RE_MONTH_DAY starts with a capital letter, which re skips to; _RE_DAY_MONTH with a number
         for m in (_matches_found(rx, _DAY_MONTH_AT, text) if rx is _RE_DAY_MONTH else rx.finditer(text)):
             if not free(m.start(), m.end()):
@@ -783,7 +815,7 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
         d = _weekday(pub, wd, mod, _tense(text, start, m.end()))
         add(start, m.end(), d, d, "day", d)
 
-    for m in (() if not has_month else _RE_MONTH.finditer(text) if idx is None else
+    for m in (() if not (has_month and month_words) else _RE_MONTH.finditer(text) if idx is None else
               _matches_at(_RE_MONTH, text, _starts(text, _MONTH_KEYS))):
         if not free(m.start(), m.end()):
             continue
