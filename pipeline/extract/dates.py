@@ -217,6 +217,11 @@ _MONTH_KEYS = _keys("early", "mid", "late", "the", "end", *MONTHS)
 # has a "\d" right after "\b" or white space.
 _MONTH_NAME_KEYS = _keys(*MONTHS)
 _WEEKDAY_NAME_KEYS = _keys(*WEEKDAYS)
+# Dotted, slashed and ISO dates end or start with a year "20\d\d" (a word of its own,
+# after "\b", "." or "/"); an ordinal day is a word of one or two digits and a suffix
+_YEAR_KEYS = frozenset(f"20{d}" for d in range(10))
+_ORDINAL_KEYS = frozenset((day + suffix)[:3] for day in [*map(str, range(10)), *(f"{n:02d}" for n in range(100))]
+                          for suffix in ("st", "nd", "rd", "th"))
 _RELATIVE_HEAD_KEYS = _keys("today", "tonight", "morning", "afternoon", "evening", "yesterday", "night",
                             "tomorrow", "week", "month", "year", "day")
 # Offsets are only comparable when lower-casing keeps the length, and the index misses
@@ -654,13 +659,14 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
         has_relative = _has_relative_token(low)
     # The patterns that need a digit (ISO, month-day, day-month, ordinal) are not gated on
     # _HAS_DIGIT: without a digit they find nothing, and their finders cost less than \d.
-    if digits:
-        iso = _matches_found(_RE_ISO, _ISO_AT, text)
-        ordinal = _matches_found(_RE_ORDINAL_DAY, _ORDINAL_AT, text)
-        dotted = _NUMERIC_AT.search(text) is not None
+    if idx is None:
+        years = ordinals = True
     else:
-        iso = ordinal = ()
-        dotted = False
+        years = digits and not _YEAR_KEYS.isdisjoint(keys)
+        ordinals = digits and not _ORDINAL_KEYS.isdisjoint(keys)
+    iso = _matches_found(_RE_ISO, _ISO_AT, text) if years else ()
+    ordinal = _matches_found(_RE_ORDINAL_DAY, _ORDINAL_AT, text) if ordinals else ()
+    dotted = years and _NUMERIC_AT.search(text) is not None
     if not (has_month or has_weekday or has_relative or iso or ordinal or dotted):
         return out
 
@@ -692,8 +698,10 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
         add(m.start(), m.end(), d, d, "day", d)
 
     for rx in ((_RE_MONTH_DAY, _RE_DAY_MONTH) if has_month and digits else ()):
-        # _RE_MONTH_DAY starts with a capital letter, which re skips to; _RE_DAY_MONTH with a number
-        for m in (_matches_found(rx, _DAY_MONTH_AT, text) if rx is _RE_DAY_MONTH else rx.finditer(text)):
+        # _RE_MONTH_DAY starts with a capital letter, which re skips to; _RE_DAY_MONTH with a
+        # number, at a word start (the index has them all)
+        for m in (rx.finditer(text) if rx is _RE_MONTH_DAY else _matches_found(rx, _DAY_MONTH_AT, text)
+                  if idx is None else _matches_at(rx, text, idx.at[DIGIT_KEY])):
             if not free(m.start(), m.end()):
                 continue
             month = _month_key(m["mon"])
@@ -821,7 +829,9 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
         elif m["rel"]:
             rel_pending.append(m)
 
-    for m in (_RE_IN_DAYS.finditer(text) if ("in " in low and (" day" in low or " week" in low)) else ()):
+    # "in" is a word of its own, so the pattern is only tried at the index's "in"s
+    for m in (() if not ("in " in low and (" day" in low or " week" in low)) else _RE_IN_DAYS.finditer(text)
+              if idx is None else _matches_at(_RE_IN_DAYS, text, idx.at.get("in", ()))):
         if not free(m.start(), m.end()):
             continue
         n = _num(m["n"]) or 1
