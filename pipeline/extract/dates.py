@@ -224,6 +224,8 @@ _ORDINAL_KEYS = frozenset((day + suffix)[:3] for day in [*map(str, range(10)), *
                           for suffix in ("st", "nd", "rd", "th"))
 _RELATIVE_HEAD_KEYS = _keys("today", "tonight", "morning", "afternoon", "evening", "yesterday", "night",
                             "tomorrow", "week", "month", "year", "day")
+# a sentence with none of these words holds no date (ISO, dotted and ordinal dates have a number)
+_DATE_KEYS = _MONTH_NAME_KEYS | _WEEKDAY_NAME_KEYS | _RELATIVE_HEAD_KEYS | {DIGIT_KEY}
 # Offsets are only comparable when lower-casing keeps the length, and the index misses
 # starts at a non-ASCII decimal digit (``\d``) and, under re.I, at "ı" (matches "i") or
 # "ſ" (matches "s"), which stay non-ASCII when lower-cased; such texts are scanned fully.
@@ -630,18 +632,16 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
     expressions such as "the previous day" resolve against it when the sentence
     itself gives none.
     """
-    out: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-    rel_pending = []
-    low = lower(text)
-    if _indexable(text, low):
+    low, idx = text_index(text)
+    if len(low) == len(text) and (text.isascii() or _indexable(text, low)):
         # Most sentences hold no date: the word index (built for every sentence
         # before its dates are looked for) says which kinds of date may occur in a
         # few set look-ups, where each test below scans the whole text. A kind whose
         # words are missing (see _MONTH_NAME_KEYS) cannot match; the scans then
         # decide as before.
-        idx = text_index(text)[1]
         keys = idx.keys
+        if _DATE_KEYS.isdisjoint(keys):
+            return []
         digits = DIGIT_KEY in keys
         month_words = not _MONTH_NAME_KEYS.isdisjoint(keys)
         # a month with a day number may start inside a word ("XMay 5"): not gated
@@ -667,8 +667,11 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
     iso = _matches_found(_RE_ISO, _ISO_AT, text) if years else ()
     ordinal = _matches_found(_RE_ORDINAL_DAY, _ORDINAL_AT, text) if ordinals else ()
     dotted = years and _NUMERIC_AT.search(text) is not None
+    out: list[DateMention] = []
     if not (has_month or has_weekday or has_relative or iso or ordinal or dotted):
         return out
+    taken: list[tuple[int, int]] = []
+    rel_pending = []
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
