@@ -198,3 +198,22 @@ def test_a_level_compared_with_a_month_and_a_suspension_running_to_a_day():
     assert [r[5] for r in resolved("The tariff truce runs to Nov. 10.", D(2025, 8, 12))] == ["deadline"]
     assert [r[5] for r in resolved("China's 84% tariff takes effect at 12:01 p.m. Thursday, Beijing time.",
                                    D(2025, 4, 9))] == ["effective"]
+
+
+def test_fast_built_mention_is_the_dataclass_instance():
+    import dataclasses
+    import pickle
+
+    from pipeline.extract.dates import DateMention, _date_mention
+    fields = (3, 10, "June 10", D(2025, 6, 10), D(2025, 6, 1), D(2025, 6, 30), "month", "deadline", None)
+    fast, slow = _date_mention(*fields), DateMention(*fields)
+    assert type(fast) is DateMention and fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    assert vars(fast) == vars(slow) and list(vars(fast)) == list(vars(slow))
+    assert dataclasses.replace(fast, role="occurred") == dataclasses.replace(slow, role="occurred")
+    assert pickle.loads(pickle.dumps(fast)) == slow
+    try:
+        fast.role = "occurred"
+    except dataclasses.FrozenInstanceError:
+        pass
+    else:
+        raise AssertionError("a DateMention must stay frozen")

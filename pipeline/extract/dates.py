@@ -209,6 +209,23 @@ _RELATIVE_KEYS = _keys(
     "twelve", "fourteen", "fifteen") | {DIGIT_KEY}
 _WEEKDAY_KEYS = _keys("last", "next", "this", "coming", "early", "late", "on", *WEEKDAYS)
 _MONTH_KEYS = _keys("early", "mid", "late", "the", "end", *MONTHS)
+# Whole-sentence gates from the same index (see find_dates): words every match of a
+# kind contains, each at a word start. A month name alone starts a word (after
+# "(?<![\w-])" or "[\s-]"); a weekday name follows "\b"; every relative expression
+# holds one of these head words, after white space, a hyphen or "\b" (a unit before
+# "ago" is one: "day", "week", "month", "year"); and every pattern with a day number
+# has a "\d" right after "\b" or white space.
+_MONTH_NAME_KEYS = _keys(*MONTHS)
+_WEEKDAY_NAME_KEYS = _keys(*WEEKDAYS)
+# Dotted, slashed and ISO dates end or start with a year "20\d\d" (a word of its own,
+# after "\b", "." or "/"); an ordinal day is a word of one or two digits and a suffix
+_YEAR_KEYS = frozenset(f"20{d}" for d in range(10))
+_ORDINAL_KEYS = frozenset((day + suffix)[:3] for day in [*map(str, range(10)), *(f"{n:02d}" for n in range(100))]
+                          for suffix in ("st", "nd", "rd", "th"))
+_RELATIVE_HEAD_KEYS = _keys("today", "tonight", "morning", "afternoon", "evening", "yesterday", "night",
+                            "tomorrow", "week", "month", "year", "day")
+# a sentence with none of these words holds no date (ISO, dotted and ordinal dates have a number)
+_DATE_KEYS = _MONTH_NAME_KEYS | _WEEKDAY_NAME_KEYS | _RELATIVE_HEAD_KEYS | {DIGIT_KEY}
 # Offsets are only comparable when lower-casing keeps the length, and the index misses
 # starts at a non-ASCII decimal digit (``\d``) and, under re.I, at "ı" (matches "i") or
 # "ſ" (matches "s"), which stay non-ASCII when lower-cased; such texts are scanned fully.
@@ -282,6 +299,28 @@ class DateMention:
     precision: str
     role: str = "occurred"
     last: dt.date | None = None  # last day of a stated day range ("June 9-10")
+
+
+_new_object = object.__new__
+
+
+def _date_mention(start: int, end: int, text: str, value: dt.date, lo: dt.date, hi: dt.date, precision: str,
+                  role: str, last: dt.date | None) -> DateMention:
+    """``DateMention(start, end, ...)``, the same object built at a third of the cost: a
+    frozen dataclass's ``__init__`` sets each of its nine fields through a call of
+    ``object.__setattr__``; here the new instance's dict is filled directly, in field order."""
+    m = _new_object(DateMention)
+    v = m.__dict__
+    v["start"] = start
+    v["end"] = end
+    v["text"] = text
+    v["value"] = value
+    v["lo"] = lo
+    v["hi"] = hi
+    v["precision"] = precision
+    v["role"] = role
+    v["last"] = last
+    return m
 
 
 @dataclass(frozen=True)
@@ -593,30 +632,60 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
     expressions such as "the previous day" resolve against it when the sentence
     itself gives none.
     """
-    out: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-    rel_pending = []
-    low = text.lower()
-    has_month = _MONTH_TOKEN.search(text) is not None
-    # the weekday pattern only matches capitalised names
-    has_weekday = "day" in text and _WEEKDAY_NAME.search(text) is not None
-    has_relative = _has_relative_token(low)
+    low, idx = text_index(text)
+    if len(low) == len(text) and (text.isascii() or _indexable(text, low)):
+        # Most sentences hold no date: the word index (built for every sentence
+        # before its dates are looked for) says which kinds of date may occur in a
+        # few set look-ups, where each test below scans the whole text. A kind whose
+        # words are missing (see _MONTH_NAME_KEYS) cannot match; the scans then
+        # decide as before.
+        keys = idx.keys
+        if _DATE_KEYS.isdisjoint(keys):
+            return []
+        digits = DIGIT_KEY in keys
+        month_words = not _MONTH_NAME_KEYS.isdisjoint(keys)
+        # a month with a day number may start inside a word ("XMay 5"): not gated
+        # on the month's key, but on the number's
+        has_month = (digits or month_words) and _MONTH_TOKEN.search(text) is not None
+        has_weekday = (not _WEEKDAY_NAME_KEYS.isdisjoint(keys) and "day" in text
+                       and _WEEKDAY_NAME.search(text) is not None)
+        has_relative = not _RELATIVE_HEAD_KEYS.isdisjoint(keys) and _has_relative_token(low)
+    else:
+        idx = None
+        digits = month_words = True
+        has_month = _MONTH_TOKEN.search(text) is not None
+        # the weekday pattern only matches capitalised names
+        has_weekday = "day" in text and _WEEKDAY_NAME.search(text) is not None
+        has_relative = _has_relative_token(low)
     # The patterns that need a digit (ISO, month-day, day-month, ordinal) are not gated on
     # _HAS_DIGIT: without a digit they find nothing, and their finders cost less than \d.
-    iso = _matches_found(_RE_ISO, _ISO_AT, text)
-    ordinal = _matches_found(_RE_ORDINAL_DAY, _ORDINAL_AT, text)
-    dotted = _NUMERIC_AT.search(text) is not None
+    if idx is None:
+        years = ordinals = True
+    else:
+        years = digits and not _YEAR_KEYS.isdisjoint(keys)
+        ordinals = digits and not _ORDINAL_KEYS.isdisjoint(keys)
+    iso = _matches_found(_RE_ISO, _ISO_AT, text) if years else ()
+    ordinal = _matches_found(_RE_ORDINAL_DAY, _ORDINAL_AT, text) if ordinals else ()
+    dotted = years and _NUMERIC_AT.search(text) is not None
+    out: list[DateMention] = []
     if not (has_month or has_weekday or has_relative or iso or ordinal or dotted):
         return out
-    idx = text_index(text)[1] if _indexable(text, low) else None
+    taken: list[tuple[int, int]] = []
+    rel_pending = []
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    # _role(text, i), without its look-up of the lower-cased text (known here)
+    role_fast = len(low) == len(text)
+
+    def role_at(i: int) -> str:
+        return _role_fast(low[max(0, i - 100):i]) if role_fast else _role(text, i)
+
     def add(m_start, m_end, lo, hi, prec, value=None, last=None, role=None):
         taken.append((m_start, m_end))
-        out.append(DateMention(m_start, m_end, text[m_start:m_end], value or _mid(lo, hi), lo, hi, prec,
-                               role or _role(text, m_start), last))
+        out.append(_date_mention(m_start, m_end, text[m_start:m_end], value or _mid(lo, hi), lo, hi, prec,
+                                 role or role_at(m_start), last))
 
     numeric = iso
     if dotted:
@@ -631,15 +700,17 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
             continue
         add(m.start(), m.end(), d, d, "day", d)
 
-    for rx in ((_RE_MONTH_DAY, _RE_DAY_MONTH) if has_month else ()):
-        # _RE_MONTH_DAY starts with a capital letter, which re skips to; _RE_DAY_MONTH with a number
-        for m in (_matches_found(rx, _DAY_MONTH_AT, text) if rx is _RE_DAY_MONTH else rx.finditer(text)):
+    for rx in ((_RE_MONTH_DAY, _RE_DAY_MONTH) if has_month and digits else ()):
+        # _RE_MONTH_DAY starts with a capital letter, which re skips to; _RE_DAY_MONTH with a
+        # number, at a word start (the index has them all)
+        for m in (rx.finditer(text) if rx is _RE_MONTH_DAY else _matches_found(rx, _DAY_MONTH_AT, text)
+                  if idx is None else _matches_at(rx, text, idx.at[DIGIT_KEY])):
             if not free(m.start(), m.end()):
                 continue
             month = _month_key(m["mon"])
             d1 = int(m["d1"])
             d2 = int(m["d2"]) if m["d2"] else None
-            role = _role(text, m.start())
+            role = role_at(m.start())
             if m["year"]:
                 year = int(m["year"])
             elif role in ("deadline", "effective"):
@@ -761,7 +832,9 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
         elif m["rel"]:
             rel_pending.append(m)
 
-    for m in (_RE_IN_DAYS.finditer(text) if ("in " in low and (" day" in low or " week" in low)) else ()):
+    # "in" is a word of its own, so the pattern is only tried at the index's "in"s
+    for m in (() if not ("in " in low and (" day" in low or " week" in low)) else _RE_IN_DAYS.finditer(text)
+              if idx is None else _matches_at(_RE_IN_DAYS, text, idx.at.get("in", ()))):
         if not free(m.start(), m.end()):
             continue
         n = _num(m["n"]) or 1
@@ -783,7 +856,7 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
         d = _weekday(pub, wd, mod, _tense(text, start, m.end()))
         add(start, m.end(), d, d, "day", d)
 
-    for m in (() if not has_month else _RE_MONTH.finditer(text) if idx is None else
+    for m in (() if not (has_month and month_words) else _RE_MONTH.finditer(text) if idx is None else
               _matches_at(_RE_MONTH, text, _starts(text, _MONTH_KEYS))):
         if not free(m.start(), m.end()):
             continue
