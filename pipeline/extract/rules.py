@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import dates as D
 from .actors import ActorMention, find_actors, find_location, venues
 from .negation import irrealis
-from .resources import _lower_pattern, per_document_cache, expand, has_span, lexicon, lower, spans, text_index, word_keys, word_regex
+from .resources import DIGIT_KEY, _lower_pattern, per_document_cache, expand, has_span, lexicon, lower, spans, text_index, word_keys, word_regex
 
 DIRECTION = {
     "impose": "tighten", "raise": "tighten", "reinstate": "tighten", "tighten": "tighten",
@@ -474,7 +474,10 @@ def candidate_types(sentence: str) -> frozenset:
             out.append("leader_contact")
         if not c["deadline_gate"].isdisjoint(keys) and c["tariff_deadline"]["anchor"].found(sentence, low, idx):
             out.append("tariff_deadline")
-    if "tariff_change" not in out and _BARE_RATE_LINE.match(sentence):
+    # (in ASCII text a match's number starts a word, under DIGIT_KEY, and its
+    # "on" is a word: a sentence without both has none, and most have neither)
+    if "tariff_change" not in out and ((DIGIT_KEY in keys and "on" in keys) or not sentence.isascii()) \
+            and _BARE_RATE_LINE.match(sentence):
         out.append("tariff_change")  # "15% on U.S. coal, LNG.": a factbox line
     if len(_CANDIDATES) > 4096:
         _CANDIDATES.clear()
