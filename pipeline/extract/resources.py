@@ -449,6 +449,25 @@ class Gated:
             r = self.smemo[text] = tuple(map(match_span, got))
         return r
 
+    def found(self, text: str, low: str, idx: "WordIndex") -> bool:
+        """``self.search(text) is not None``, for ``(low, idx) = text_index(text)``:
+        the matches found (and memoised) as ``search`` finds them, in one call
+        instead of three (``search``, ``_remember``, ``scan``): the candidate
+        test asks this of every sentence for each of seven patterns."""
+        gate = self.gate
+        if gate is None or self.fast is None or len(low) != len(text):
+            return self.search(text) is not None
+        if gate.isdisjoint(idx.keys):
+            return False
+        memo = self.memo
+        got = memo.get(text)
+        if got is None:
+            if len(memo) > 2048:  # (as _remember)
+                memo.clear()
+                self.smemo.clear()
+            got = memo[text] = self.scan(text, low, idx)
+        return bool(got)
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None, *, keys: frozenset | None = None):
         if keys is not None and self.gate is not None and self.gate.isdisjoint(keys):
             return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import dates as D
 from .actors import ActorMention, find_actors, find_location, venues
 from .negation import irrealis
-from .resources import _lower_pattern, per_document_cache, expand, has_span, lexicon, lower, spans, word_keys, word_regex
+from .resources import DIGIT_KEY, _lower_pattern, per_document_cache, expand, has_span, lexicon, lower, spans, text_index, word_keys, word_regex
 
 DIRECTION = {
     "impose": "tighten", "raise": "tighten", "reinstate": "tighten", "tighten": "tighten",
@@ -483,24 +483,29 @@ def candidate_types(sentence: str) -> frozenset:
     if r is not None:
         return r
     c = _compiled()
-    keys = word_keys(sentence)
+    low, idx = text_index(sentence)
+    keys = idx.keys  # (word_keys(sentence))
     out = []
     if not c["all_gates"].isdisjoint(keys):  # (isdisjoint: no intersection set is built)
+        # (Gated.found: rx.search(sentence, keys=keys) is not None, in one call)
         for etype in ("tariff_change", "export_control", "agreement"):
-            if c[etype]["anchor"].search(sentence, keys=keys):
+            if c[etype]["anchor"].found(sentence, low, idx):
                 out.append(etype)
-        if "agreement" not in out and "agree" in lower(sentence):
+        if "agreement" not in out and "agree" in low:
             out.append("agreement")
         if not c["talks"]["gate"].isdisjoint(keys) and ("met" in keys or "mee" in keys
-                                          or c["talks"]["anchor"].search(sentence, keys=keys)):
+                                          or c["talks"]["anchor"].found(sentence, low, idx)):
             out.append("talks")
         lc = c["leader_contact"]
-        if not c["leader_gate"].isdisjoint(keys) and (lc["call"].search(sentence, keys=keys) or lc["meeting"].search(sentence, keys=keys)):
+        if not c["leader_gate"].isdisjoint(keys) and (lc["call"].found(sentence, low, idx)
+                                                      or lc["meeting"].found(sentence, low, idx)):
             out.append("leader_contact")
-        dl = c["tariff_deadline"]
-        if not c["deadline_gate"].isdisjoint(keys) and dl["anchor"].search(sentence, keys=keys) is not None:
+        if not c["deadline_gate"].isdisjoint(keys) and c["tariff_deadline"]["anchor"].found(sentence, low, idx):
             out.append("tariff_deadline")
-    if "tariff_change" not in out and _BARE_RATE_LINE.match(sentence):
+    # (in ASCII text a match's number starts a word, under DIGIT_KEY, and its
+    # "on" is a word: a sentence without both has none, and most have neither)
+    if "tariff_change" not in out and ((DIGIT_KEY in keys and "on" in keys) or not sentence.isascii()) \
+            and _BARE_RATE_LINE.match(sentence):
         out.append("tariff_change")  # "15% on U.S. coal, LNG.": a factbox line
     if len(_CANDIDATES) > 4096:
         _CANDIDATES.clear()
