@@ -76,3 +76,20 @@ def test_results_do_not_depend_on_documents_extracted_before():
     first = extract(a)
     extract(b)
     assert extract(a) == first
+
+
+def test_actor_mentions_built_without_init_equal_the_constructors():
+    import dataclasses
+
+    from pipeline.extract.actors import ActorMention, _mention
+    for fields in ((0, 7, "Beijing", "CN", "capital"), (4, 10, "Geneva", None, "location"), (0, 3, "EU", "EU", "bloc")):
+        fast, slow = _mention(*fields), ActorMention(*fields)
+        assert type(fast) is ActorMention and fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+        assert fast.is_party == slow.is_party  # (the slow one's first read caches it in its __dict__)
+        assert vars(fast) == vars(slow) and list(vars(fast)) == list(vars(slow))
+        try:
+            fast.code = "US"
+        except dataclasses.FrozenInstanceError:
+            pass
+        else:
+            raise AssertionError("an ActorMention must stay frozen")

@@ -5,7 +5,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .resources import _prefixes, expand, per_document_cache, Gated, gazetteer, lexicon, text_index, word_keys, word_regex
+from .resources import _prefixes, expand, frozen_instance, per_document_cache, Gated, gazetteer, lexicon, text_index, word_keys, word_regex
 
 PARTIES = ("US", "CN")
 
@@ -25,26 +25,16 @@ class ActorMention:
         return self.kind != "location" and self.code is not None
 
 
-_new_object = object.__new__
+# (is_party beside the fields, where the cached_property would store it on
+# its first read, which takes a lock: the rules read it for every actor)
+_MENTION_ATTRS = ("start", "end", "text", "code", "kind", "is_party")
 
 
 def _mention(start: int, end: int, text: str, code: str | None, kind: str) -> ActorMention:
-    """``ActorMention(start, end, text, code, kind)``, with ``is_party`` already
-    cached: the fields are written straight into the instance's ``__dict__``,
-    as the frozen dataclass's ``__init__`` would (through ``object.__setattr__``,
-    one call per field), and ``is_party`` beside them, where the
-    ``cached_property`` (which takes a lock on its first read) would store it.
-    Equality, hashing and repr read the fields only, so the mention is the
-    same. About a third of the cost of the constructor and first read."""
-    m = _new_object(ActorMention)
-    d = m.__dict__
-    d["start"] = start
-    d["end"] = end
-    d["text"] = text
-    d["code"] = code
-    d["kind"] = kind
-    d["is_party"] = kind != "location" and code is not None
-    return m
+    """``ActorMention(start, end, text, code, kind)`` with ``is_party`` already cached,
+    at about a third of the cost of the constructor and the property's first read."""
+    return frozen_instance(ActorMention, _MENTION_ATTRS,
+                           (start, end, text, code, kind, kind != "location" and code is not None))
 
 
 @functools.lru_cache(maxsize=None)

@@ -17,7 +17,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .resources import DIGIT_KEY, lower, per_document_cache, text_index, word_keys
+from .resources import DIGIT_KEY, frozen_instance, lower, per_document_cache, text_index, word_keys
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -301,26 +301,14 @@ class DateMention:
     last: dt.date | None = None  # last day of a stated day range ("June 9-10")
 
 
-_new_object = object.__new__
+_DATE_MENTION_FIELDS = ("start", "end", "text", "value", "lo", "hi", "precision", "role", "last")
 
 
 def _date_mention(start: int, end: int, text: str, value: dt.date, lo: dt.date, hi: dt.date, precision: str,
                   role: str, last: dt.date | None) -> DateMention:
-    """``DateMention(start, end, ...)``, the same object built at a third of the cost: a
-    frozen dataclass's ``__init__`` sets each of its nine fields through a call of
-    ``object.__setattr__``; here the new instance's dict is filled directly, in field order."""
-    m = _new_object(DateMention)
-    v = m.__dict__
-    v["start"] = start
-    v["end"] = end
-    v["text"] = text
-    v["value"] = value
-    v["lo"] = lo
-    v["hi"] = hi
-    v["precision"] = precision
-    v["role"] = role
-    v["last"] = last
-    return m
+    """``DateMention(start, end, ...)``, the same object built at a third of the cost
+    (``frozen_instance``: find_dates makes one per date)."""
+    return frozen_instance(DateMention, _DATE_MENTION_FIELDS, (start, end, text, value, lo, hi, precision, role, last))
 
 
 @dataclass(frozen=True)
