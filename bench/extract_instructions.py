@@ -6,12 +6,14 @@ wall-clock figures of bench_extract.py (which vary by ±10% on a shared machine)
     .venv/bin/python bench/extract_instructions.py [--corpus seed|devset]
 
 Runs the extractor twice under callgrind, over the corpus once and six times,
-and prints the difference per document (so start-up and imports cancel out).
+and prints the difference per document (so start-up and imports cancel out),
+with the hash seed fixed (PYTHONHASHSEED=0), so that the same code gives the same count.
 Needs valgrind on PATH; takes about a minute.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -34,8 +36,11 @@ print(len(docs))
 
 def _count(corpus: str, times: int) -> tuple[int, int]:
     code = _PROGRAM.format(root=str(ROOT), bench=str(ROOT / "bench"), corpus=corpus, times=times)
+    # a fixed hash seed: set and dict iteration orders (and so the work done) vary
+    # with it, by up to ~2% of the count between runs of the same code
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
     run = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", code],
-                         capture_output=True, text=True, check=True)
+                         capture_output=True, text=True, check=True, env=env)
     refs = re.search(r"refs:\s+([\d,]+)", run.stderr)
     if refs is None:
         raise SystemExit("callgrind printed no instruction count:\n" + run.stderr[-2000:])

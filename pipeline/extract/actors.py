@@ -5,7 +5,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .resources import _prefixes, expand, frozen_instance, per_document_cache, Gated, gazetteer, lexicon, text_index, word_keys, word_regex
+from .resources import _prefixes, expand, per_document_cache, Gated, gazetteer, lexicon, text_index, word_keys, word_regex
 
 PARTIES = ("US", "CN")
 
@@ -25,16 +25,21 @@ class ActorMention:
         return self.kind != "location" and self.code is not None
 
 
-# (is_party beside the fields, where the cached_property would store it on
-# its first read, which takes a lock: the rules read it for every actor)
-_MENTION_ATTRS = ("start", "end", "text", "code", "kind", "is_party")
+_new_object = object.__new__
 
 
 def _mention(start: int, end: int, text: str, code: str | None, kind: str) -> ActorMention:
     """``ActorMention(start, end, text, code, kind)`` with ``is_party`` already cached,
-    at about a third of the cost of the constructor and the property's first read."""
-    return frozen_instance(ActorMention, _MENTION_ATTRS,
-                           (start, end, text, code, kind, kind != "location" and code is not None))
+    at about a third of the cost of the constructor and the property's first read:
+    the frozen dataclass's ``__init__`` sets each field through a call of
+    ``object.__setattr__``, and the ``cached_property`` takes a lock on its first
+    read (the rules read it for every actor). Here the new instance's dict is
+    filled in one update, ``is_party`` where the property would store it.
+    Equality, hashing and repr read the fields only, so the mention is the same."""
+    m = _new_object(ActorMention)
+    m.__dict__.update({"start": start, "end": end, "text": text, "code": code, "kind": kind,
+                       "is_party": kind != "location" and code is not None})
+    return m
 
 
 @functools.lru_cache(maxsize=None)

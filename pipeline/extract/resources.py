@@ -175,22 +175,6 @@ def per_document_cache(d: dict) -> dict:
     _PER_DOCUMENT.append(d)
     return d
 
-_new_object = object.__new__
-
-
-def frozen_instance(cls: type, names: tuple[str, ...], values: tuple):
-    """An instance of the frozen dataclass ``cls`` whose attributes ``names`` hold
-    ``values``: what ``cls(*values)`` builds, without its ``__init__``, which sets
-    each field through a call of ``object.__setattr__`` (measured at about three
-    times the cost; dates and actor mentions are built by the thousand per
-    document). Equality, hashing and repr read the fields only, so the instance
-    is the constructor's. ``names`` lists every field in order (and may add a
-    ``cached_property``'s value, stored where it would be)."""
-    m = _new_object(cls)
-    m.__dict__.update(zip(names, values))
-    return m
-
-
 DIGIT_KEY = "#d"  # index key of every word that starts with a digit
 _INDEX: dict[str, tuple[str, "WordIndex"]] = {}
 # every word (a maximal run of [a-z0-9]), its first (up to) three characters
