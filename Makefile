@@ -14,7 +14,7 @@ export AIRFLOW__DATABASE__SQL_ALCHEMY_CONN ?= sqlite:///$(ROOT)/data/airflow/air
 export GX_ANALYTICS_ENABLED ?= False
 export NO_COLOR ?= 1
 
-.PHONY: install run test bench bench-instructions constraints clean
+.PHONY: install run test bench bench-instructions bench-stages constraints clean
 
 install: $(VENV)/.installed
 
@@ -49,6 +49,11 @@ bench: $(VENV)/.installed
 # instructions per extracted document under callgrind: repeatable on a busy machine
 bench-instructions: $(VENV)/.installed
 	$(BIN)/python bench/extract_instructions.py
+
+# throughput with the extractor's stages made free in turn: the ceiling of rewriting each
+bench-stages: $(VENV)/.installed
+	$(BIN)/python bench/extract_stages.py
+	$(BIN)/python bench/extract_stages.py --corpus devset
 
 # Regenerate the pinned constraints from a fresh resolve (commit the result).
 constraints:
