@@ -69,11 +69,24 @@ def extract(document: Document) -> list[Event]:
         return occ[-1] if occ else None
 
     def anchor_before(i: int):
+        # "the next day", "the same afternoon" count from the story's own last
+        # dated step, not from an earlier measure a sentence only refers back
+        # to ("a reply to Washington's Sept. 29 'affiliates rule'"): such a
+        # date anchors only when no earlier sentence has a date of its own
+        background = None
         for j in range(i - 1, -1, -1):
             d = last_occurred(j)
-            if d is not None:
+            if d is None:
+                continue
+            if not _background_date(sentences[j].text, d):
                 return d.value
-        return None
+            own = [x for x in dates(j) if x.role == "occurred" and x.lo <= pub
+                   and not _background_date(sentences[j].text, x)]
+            if own:
+                return own[-1].value
+            if background is None:
+                background = d.value
+        return background
 
     def heading_date(i: int):
         """The date that heads sentence ``i``'s paragraph in a timeline ("- Apr. 9:
@@ -226,6 +239,18 @@ def extract(document: Document) -> list[Event]:
         seen.add(e.event_id)
         out.append(e)
     return out
+
+
+# a date that names a measure reported before rather than a step of the story:
+# a possessive's ("Washington's Sept. 29 rule") or a relative clause's ("the
+# rate ... that Trump unveiled in the Rose Garden on Wednesday (Apr 2)")
+_BACKGROUND_DATE_BEFORE = re.compile(
+    r"[A-Za-z]['’]s\s+$|\b(?:that|which)\s+(?:[\w.'’-]+\s+){0,5}?(?:had\s+|has\s+)?(?:unveiled|announced|imposed|"
+    r"introduced|issued|placed|put|adopted|levied|ordered|signed)\b[^,;:()]*(?:\(\s*)?$")
+
+
+def _background_date(text: str, d) -> bool:
+    return _BACKGROUND_DATE_BEFORE.search(text, max(0, d.start - 120), d.start) is not None
 
 
 _ROUND_DAYS = re.compile(r"\s*(?:-|–|and|to|through)\s*(?:on\s+)?")

@@ -91,7 +91,7 @@ _RE_RELATIVE = re.compile(
     r"\b(?:(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
     r"|(?P<yesterday>yesterday|last\s+night)"
     r"|(?P<tomorrow>tomorrow)"
-    r"|(?P<wk>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next|the\s+past|the\s+previous|the\s+coming)\s+week(?:end)?(?!\s+of\s)|(?:over\s+)?the\s+weekend|(?:earlier|later)\s+in\s+the\s+week)"
+    r"|(?P<wk>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next|the\s+past|the\s+previous|the\s+coming)\s+week(?:end)?(?!\s+of\s)|(?:over\s+)?the\s+weekend(?!\s+of\s)|(?:earlier|later)\s+in\s+the\s+week)"
     r"|(?P<mo>(?:(?:earlier|later|early|late|mid)[\s-]+)?(?:last|this|next|the\s+previous|the\s+past)\s+month)"
     r"|(?P<yr>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next)\s+year)"
     r"|(?P<ago>(?P<agon>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)\s+(?P<agou>days?|weeks?|months?|years?)\s+ago(?P<agotoday>\s+today)?)"
@@ -188,6 +188,8 @@ def _has_relative_token(low: str) -> bool:
     return (("day" in low and ("today" in low or "yesterday" in low or " day" in low))
             or ("night" in low and ("tonight" in low or "last night" in low))
             or ("this " in low and ("this morning" in low or "this afternoon" in low or "this evening" in low))
+            # "Beijing confirmed its side of the bargain the same evening"
+            or ("same " in low and ("same morning" in low or "same afternoon" in low or "same evening" in low))
             or "tomorrow" in low or "week" in low or "month" in low or "year" in low or " ago" in low)
 
 

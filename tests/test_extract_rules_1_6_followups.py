@@ -1,0 +1,103 @@
+"""Follow-up and context-heavy stories (rules 1.6, follow-ups set): the day a
+relative date counts from ("the next day" after a sentence that only refers back
+to an earlier measure), "the same evening", "the weekend of Oct. 25-26",
+denials ("denied that any negotiations were under way") and a future step
+reported in the past ("the commission said the duty would drop to 10%").
+Sentences come from the follow-ups style set and from this test.
+"""
+import datetime as dt
+
+from pipeline.extract import extract
+from tests.documents import feed_document
+
+D = dt.date
+US_CN, CN_US = ("US", "CN"), ("CN", "US")
+
+
+def doc(body, published):
+    return feed_document(body, published, "doc_test16f", "https://example.test/r16f")
+
+
+def rows(body, published, etype=None):
+    return [(e.event_type, e.action, e.occurred_on, e.rate_pct, e.commodity, e.actors)
+            for e in extract(doc(body, published)) if etype is None or e.event_type == etype]
+
+
+# ------------------------------------------------- relative dates
+
+def test_the_next_day_counts_from_the_story_not_from_a_measure_referred_back_to():
+    # "Washington's Sept. 29 rule" names an earlier measure: "the next day" is Oct. 10
+    assert rows("On the 9th, China's commerce ministry unveiled its broadest rare-earth controls yet. "
+                "Beijing presented the package as a reply to Washington's Sept. 29 \"affiliates rule,\" "
+                "which extended entity-list restrictions to companies at least 50% owned by listed firms. "
+                "The next day President Trump threatened an additional 100% tariff on Chinese goods "
+                "from Nov. 1.", "2025-11-01T09:00", "tariff_change") == [
+        ("tariff_change", "threaten", D(2025, 10, 10), 100.0, None, US_CN)]
+
+
+def test_the_same_afternoon_skips_a_date_inside_a_relative_clause():
+    assert rows("China said on Friday (Apr 4) that an additional 34% duty will apply to all goods "
+                "imported from the United States. The figure mirrors the 34% rate on Chinese products "
+                "that Trump unveiled in the Rose Garden on Wednesday (Apr 2). In a separate notice the "
+                "same afternoon, the commerce ministry placed export controls on seven rare earths.",
+                "2025-04-05T09:00", "export_control") == [
+        ("export_control", "impose", D(2025, 4, 4), None, "rare_earths", CN_US)]
+
+
+def test_a_sentence_of_the_story_still_anchors_the_next_day():
+    assert rows("Trump raised the tariff on Chinese goods to 125% on Wednesday. The next day the "
+                "commerce ministry placed export controls on seven rare earths.",
+                "2025-04-14T09:00", "export_control") == [
+        ("export_control", "impose", D(2025, 4, 10), None, "rare_earths", CN_US)]
+
+
+def test_the_same_evening_is_a_day():
+    assert rows("Washington announced its cut on Monday. Beijing confirmed its side of the bargain the "
+                "same evening. China's Customs Tariff Commission said the duty on American goods would "
+                "also drop to 10% from 14 May.", "2025-05-13T09:00") == [
+        ("tariff_change", "lower", D(2025, 5, 12), 10.0, None, CN_US)]
+
+
+def test_the_weekend_of_a_date_is_that_date():
+    assert rows("Negotiators led by Treasury Secretary Scott Bessent and Vice Premier He Lifeng met in "
+                "Kuala Lumpur over the weekend of Oct. 25-26.", "2025-11-01T09:00") == [
+        ("talks", "hold", D(2025, 10, 25), None, None, US_CN)]
+    assert rows("U.S. and Chinese officials held talks in Geneva over the weekend of May 10-11, both "
+                "governments said.", "2025-05-20T09:00") == [
+        ("talks", "hold", D(2025, 5, 10), None, None, US_CN)]
+    # a bare "the weekend" is still the last one before publication
+    assert rows("U.S. and Chinese officials held talks in Geneva over the weekend, both governments "
+                "said.", "2025-05-13T09:00") == [
+        ("talks", "hold", D(2025, 5, 10), None, None, US_CN)]
+
+
+# ------------------------------------------------- denials
+
+def test_a_denial_is_not_an_event():
+    assert rows("A Chinese embassy spokesperson said on Monday that Beijing had \"never\" refused "
+                "dialogue, but denied that any negotiations were under way.", "2025-03-11T09:00") == []
+    assert rows("The commerce ministry denied reports that talks with Washington had been held in "
+                "Geneva on Monday.", "2025-03-11T09:00") == []
+    # the same talks asserted are an event
+    assert rows("The commerce ministry said on Monday that talks with Washington had been held in "
+                "Geneva.", "2025-03-11T09:00") == [
+        ("talks", "hold", D(2025, 3, 10), None, None, CN_US)]
+
+
+# ------------------------------------------------- a future step reported in the past
+
+def test_a_future_step_reported_in_the_past_takes_the_paragraphs_date():
+    assert rows("The commerce ministry spoke on Wednesday. It said China would lift its tariffs on "
+                "U.S. farm goods from Nov. 10.", "2025-11-07T09:00") == [
+        ("tariff_change", "remove", D(2025, 11, 5), None, None, CN_US)]
+
+
+def test_a_future_step_reported_with_no_date_before_it_is_the_days_news():
+    # no sentence before it: the day of publication
+    assert rows("The commerce ministry said China would lift its tariffs on U.S. farm goods from "
+                "Nov. 10.", "2025-11-07T09:00") == [
+        ("tariff_change", "remove", D(2025, 11, 7), None, None, CN_US)]
+    # another paragraph's date does not carry over
+    assert rows("Beijing responded on Wednesday.\n\nThe commerce ministry said China would lift its "
+                "tariffs on U.S. farm goods from Nov. 10.", "2025-11-07T09:00") == [
+        ("tariff_change", "remove", D(2025, 11, 7), None, None, CN_US)]
