@@ -101,3 +101,42 @@ def test_a_future_step_reported_with_no_date_before_it_is_the_days_news():
     assert rows("Beijing responded on Wednesday.\n\nThe commerce ministry said China would lift its "
                 "tariffs on U.S. farm goods from Nov. 10.", "2025-11-07T09:00") == [
         ("tariff_change", "remove", D(2025, 11, 7), None, None, CN_US)]
+
+
+# ------------------------------------------------- an agreement's terms as a list
+
+def test_the_terms_listed_under_what_was_agreed_take_the_agreements_day():
+    assert rows("On Thursday, Oct. 30, Trump and Xi Jinping met for about 100 minutes at an air base "
+                "in Busan.\n\nWhat they agreed, according to both governments:\n"
+                "- The U.S. will cut the fentanyl-related tariff to 10% from 20%.\n"
+                "- China will suspend the rare-earth export controls it announced on Oct. 9 for one year.\n"
+                "- The U.S. will suspend the affiliates rule for a year.", "2025-11-01T09:00") == [
+        ("leader_contact", "meeting", D(2025, 10, 30), None, None, US_CN),
+        ("tariff_change", "lower", D(2025, 10, 30), 10.0, None, US_CN),
+        ("export_control", "impose", D(2025, 10, 9), None, "rare_earths", CN_US),
+        ("export_control", "suspend", D(2025, 10, 30), None, "rare_earths", CN_US),
+        ("export_control", "suspend", D(2025, 10, 30), None, "technology", US_CN)]
+
+
+def test_listed_terms_stay_separate_steps():
+    assert rows("Trump and Xi Jinping shook hands in Busan on Thursday.\n\nUnder the deal, China will:\n"
+                "- Suspend its rare-earth export controls for a year.\n"
+                "- Issue general licences for exports of rare earths and gallium.", "2025-11-03T09:00",
+                "export_control") == [
+        ("export_control", "suspend", D(2025, 10, 30), None, "rare_earths", CN_US),
+        ("export_control", "ease", D(2025, 10, 30), None, "rare_earths", CN_US),
+        ("export_control", "ease", D(2025, 10, 30), None, "critical_minerals", CN_US)]
+
+
+def test_a_dated_lead_line_dates_its_terms():
+    assert rows("Trump and Xi Jinping shook hands in Busan on Thursday.\n\nUnder the deal struck on "
+                "Oct. 29, the United States will:\n- Cut the fentanyl tariff on Chinese goods to 10%.",
+                "2025-11-03T09:00", "tariff_change") == [
+        ("tariff_change", "lower", D(2025, 10, 29), 10.0, None, US_CN)]
+
+
+def test_a_list_that_is_not_an_agreements_terms_is_the_days_news():
+    assert rows("Trump and Xi Jinping shook hands in Busan on Thursday.\n\nWhat to watch this month:\n"
+                "- China will suspend its rare-earth export controls for a year.", "2025-11-03T09:00",
+                "export_control") == [
+        ("export_control", "suspend", D(2025, 11, 3), None, "rare_earths", CN_US)]

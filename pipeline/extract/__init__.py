@@ -152,6 +152,18 @@ def extract(document: Document) -> list[Event]:
                 _first_day_of_round(m, s.text)
         if _LIST_ITEM.match(s.text):
             _inherit_lead_actor(ms, s.text, sent_actors[si], _lead_actor(sentences, si, sent_actors))
+            if any(m.occurred is None for m in ms):
+                # the commitments listed under "What they agreed, according to
+                # both governments:" ("- The U.S. will cut ...") are steps of the
+                # agreement: its day is the lead line's, else that of the
+                # sentence just before it ("On Thursday, Oct. 30, Trump and Xi met")
+                lead = _lead_line(sentences, si)
+                if lead is not None and _TERMS_LEAD.search(sentences[lead].text):
+                    day = last_occurred(lead) or (last_occurred(lead - 1) if lead > 0 else None)
+                    if day is not None:
+                        for m in ms:
+                            if m.occurred is None and not m.extra.get("reference"):
+                                m.extra["terms_of"] = day
         elif any(m.extra.get("bare") for m in ms):
             # a verbless line ("15% on U.S. coal, LNG.") acts for the government
             # its line opened with ("FEB 4 - Beijing responds.")
@@ -434,19 +446,31 @@ _LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+\S")
 _LEAD_LINE = re.compile(r":\s*$")
 
 
-def _lead_actor(sentences, si: int, sent_actors) -> str | None:
-    """The government a bulleted list speaks for: the one named in the lead
-    line that opens the list ("Under the deal, China will:", "The United States
-    commits to the following:"), when it names exactly one."""
+def _lead_line(sentences, si: int) -> int | None:
+    """The index of the line ending in a colon that opens the bulleted list
+    item ``si`` belongs to, if the list has one."""
     for j in range(si - 1, max(-1, si - 30), -1):
         text = sentences[j].text
         if _LIST_ITEM.match(text):
             continue
-        if not _LEAD_LINE.search(text):
-            return None
-        codes = _subject_codes(sentences, j, sent_actors)
-        return codes.pop() if len(codes) == 1 else None
+        return j if _LEAD_LINE.search(text) else None
     return None
+
+
+def _lead_actor(sentences, si: int, sent_actors) -> str | None:
+    """The government a bulleted list speaks for: the one named in the lead
+    line that opens the list ("Under the deal, China will:", "The United States
+    commits to the following:"), when it names exactly one."""
+    j = _lead_line(sentences, si)
+    if j is None:
+        return None
+    codes = _subject_codes(sentences, j, sent_actors)
+    return codes.pop() if len(codes) == 1 else None
+
+
+# a lead line that introduces an agreement's terms: "What they agreed:",
+# "Under the deal, China will:", "The terms of the truce:"
+_TERMS_LEAD = re.compile(r"\b(?:agree[ds]?|agreement|deal|consensus|truce|accord|pact|terms)\b", re.I)
 
 
 def _subject_codes(sentences, j: int, sent_actors) -> set:
