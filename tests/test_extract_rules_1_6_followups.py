@@ -140,3 +140,23 @@ def test_a_list_that_is_not_an_agreements_terms_is_the_days_news():
                 "- China will suspend its rare-earth export controls for a year.", "2025-11-03T09:00",
                 "export_control") == [
         ("export_control", "suspend", D(2025, 11, 3), None, "rare_earths", CN_US)]
+
+
+# ------------------------------------------------- what a round of several days produced
+
+def test_what_a_round_of_days_produced_comes_on_its_last_day():
+    # the talks are dated by their first day, the framework they produced by the last
+    assert rows("Negotiators led by Treasury Secretary Scott Bessent and Vice Premier He Lifeng met in "
+                "Kuala Lumpur over the weekend of Oct. 25-26 and produced a framework for the leaders.",
+                "2025-11-01T09:00") == [
+        ("agreement", "propose", D(2025, 10, 26), None, None, US_CN),
+        ("talks", "hold", D(2025, 10, 25), None, None, US_CN)]
+    assert rows("U.S. and Chinese negotiators reached an agreement in Geneva on May 10-11 to cut tariffs.",
+                "2025-05-14T09:00", "agreement") == [
+        ("agreement", "reach", D(2025, 5, 11), None, None, US_CN)]
+
+
+def test_an_agreement_of_one_day_keeps_it():
+    assert rows("U.S. and Chinese negotiators reached an agreement in Geneva on May 11 to cut tariffs.",
+                "2025-05-14T09:00", "agreement") == [
+        ("agreement", "reach", D(2025, 5, 11), None, None, US_CN)]

@@ -150,6 +150,8 @@ def extract(document: Document) -> list[Event]:
         for m in ms:
             if m.event_type == "talks":
                 _first_day_of_round(m, s.text)
+            elif m.event_type == "agreement":
+                _last_day_of_round(m)
         if _LIST_ITEM.match(s.text):
             _inherit_lead_actor(ms, s.text, sent_actors[si], _lead_actor(sentences, si, sent_actors))
             if any(m.occurred is None for m in ms):
@@ -282,6 +284,15 @@ def _first_day_of_round(m: Mention, text: str) -> None:
             break
     if len(run) >= 2 and m.occurred in run:
         m.occurred = run[0]
+
+
+def _last_day_of_round(m: Mention) -> None:
+    """"met in Kuala Lumpur over the weekend of Oct. 25-26 and produced a
+    framework": what a round of several days produced comes at its end, the
+    last day of the span that dates it."""
+    occ = m.occurred
+    if occ is not None and occ.last is not None and occ.precision == "day" and occ.last != occ.value:
+        m.occurred = D.DateMention(occ.start, occ.end, occ.text, occ.last, occ.last, occ.last, "day", occ.role)
 
 
 def _day_after(x: Mention):
