@@ -160,3 +160,21 @@ def test_an_agreement_of_one_day_keeps_it():
     assert rows("U.S. and Chinese negotiators reached an agreement in Geneva on May 11 to cut tariffs.",
                 "2025-05-14T09:00", "agreement") == [
         ("agreement", "reach", D(2025, 5, 11), None, None, US_CN)]
+
+
+# ------------------------------------------------- "is likely" after the happening
+
+def test_a_happening_the_clause_calls_only_likely_is_not_an_event():
+    assert rows("The White House says a meeting on the sidelines of the APEC summit in South Korea at "
+                "the end of October is likely.", "2025-10-02T09:00") == []
+    assert rows("A meeting between Trump and Xi is now possible, officials in Washington and Beijing "
+                "said.", "2025-10-02T09:00") == []
+
+
+def test_likely_in_a_relative_clause_or_another_clause_leaves_the_happening():
+    assert rows("U.S. and Chinese negotiators held talks in Madrid on Sunday that are likely to resume "
+                "next month.", "2025-09-16T09:00") == [
+        ("talks", "hold", D(2025, 9, 14), None, None, US_CN)]
+    assert rows("U.S. and Chinese negotiators held talks in Madrid on Sunday, and a deal on tariffs is "
+                "likely.", "2025-09-16T09:00") == [
+        ("talks", "hold", D(2025, 9, 14), None, None, US_CN)]
