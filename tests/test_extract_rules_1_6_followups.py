@@ -178,3 +178,19 @@ def test_likely_in_a_relative_clause_or_another_clause_leaves_the_happening():
     assert rows("U.S. and Chinese negotiators held talks in Madrid on Sunday, and a deal on tariffs is "
                 "likely.", "2025-09-16T09:00") == [
         ("talks", "hold", D(2025, 9, 14), None, None, US_CN)]
+
+
+# ------------------------------------------------- "took effect ..., days after X announced them"
+
+def effect_rows(body, published):
+    return [(e.event_type, e.action, e.occurred_on, e.effective_on, e.rate_pct, e.actors)
+            for e in extract(doc(body, published))]
+
+
+def test_a_measure_taking_effect_after_its_announcement_is_one_step():
+    assert effect_rows("China's retaliatory duties on American energy and machinery took effect on Monday, "
+                       "six days after Beijing announced them.", "2025-02-10T09:00") == [
+        ("tariff_change", "impose", D(2025, 2, 4), D(2025, 2, 10), None, CN_US)]
+    assert effect_rows("China's 125% tariff on U.S. goods took effect on Saturday, a day after the Customs "
+                       "Tariff Commission announced it.", "2025-04-12T09:00") == [
+        ("tariff_change", "impose", D(2025, 4, 11), D(2025, 4, 12), 125.0, CN_US)]

@@ -564,8 +564,23 @@ def _fold_effect_mentions(text: str, ms: list[Mention]) -> list[Mention]:
                 if x.occurred is None:  # "the increase to 84% took effect early Wednesday"
                     x.occurred = m.occurred or m.effective
                 continue
+            # "China's retaliatory duties took effect on Monday, six days after
+            # Beijing announced them": the later step whose object is the
+            # measure itself is its announcement, the effect its start
+            later = [x for x in ms if x not in effects and x.event_type == m.event_type
+                     and DIRECTION.get(x.action) == DIRECTION.get(m.action)
+                     and (not x.actor or not m.actor or x.actor == m.actor) and x.t_start > m.t_end
+                     and _PRONOUN_OBJECT.match(text, x.t_end)]
+            if later:
+                x = later[0]
+                if x.effective is None:
+                    x.effective = m.effective or m.occurred
+                continue
         out.append(m)
     return out
+
+
+_PRONOUN_OBJECT = re.compile(r"\s+(?:them|it)\b(?!\s+(?:would|will|was|is|had|has)\b)")
 
 
 # "the higher rate", "the new duties", "these controls": a definite noun phrase
