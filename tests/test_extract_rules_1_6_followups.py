@@ -194,3 +194,49 @@ def test_a_measure_taking_effect_after_its_announcement_is_one_step():
     assert effect_rows("China's 125% tariff on U.S. goods took effect on Saturday, a day after the Customs "
                        "Tariff Commission announced it.", "2025-04-12T09:00") == [
         ("tariff_change", "impose", D(2025, 4, 11), D(2025, 4, 12), 125.0, CN_US)]
+
+
+# ------------------------------------------------- "signed two orders on Tuesday. The first ... The second ..."
+
+def deadline_rows(body, published):
+    return [(e.event_type, e.action, e.occurred_on, e.deadline, e.actors)
+            for e in extract(doc(body, published)) if e.event_type == "tariff_deadline"]
+
+
+def test_the_items_of_an_enumeration_take_the_day_and_actor_of_the_sentence_that_introduced_them():
+    body = ("President Trump signed two executive orders on Tuesday. The first cuts the tariff he imposed "
+            "on Chinese goods over fentanyl - doubled to 20% in March - to 10%, effective 12:01 a.m. on "
+            "Nov. 10. The second keeps the 24-point portion of the \"reciprocal\" tariff suspended until "
+            "Nov. 10, 2026, a year longer than planned.")
+    assert rows(body, "2025-11-06T09:00", "tariff_change") == [
+        ("tariff_change", "impose", D(2025, 3, 16), None, None, US_CN),
+        ("tariff_change", "lower", D(2025, 11, 4), None, None, US_CN)]
+    assert deadline_rows(body, "2025-11-06T09:00") == [
+        ("tariff_deadline", "set", D(2025, 11, 4), D(2026, 11, 10), US_CN)]
+
+
+def test_an_enumeration_of_notices():
+    assert rows("China's commerce ministry issued two notices on Thursday in answer to Washington. The "
+                "first adds five rare earths to its export control list. The other imposes export "
+                "controls on lithium batteries.", "2025-10-14T09:00") == [
+        ("export_control", "impose", D(2025, 10, 9), None, "rare_earths", CN_US),
+        ("export_control", "impose", D(2025, 10, 9), None, "critical_minerals", CN_US)]
+
+
+def test_a_date_inside_a_dashed_aside_belongs_to_the_aside():
+    # the present-tense cut is the day's news; March dates only the aside's doubling
+    assert rows("The order cuts the tariff Trump imposed on Chinese goods over fentanyl - doubled to 20% "
+                "in March - to 10%.", "2025-11-06T09:00") == [
+        ("tariff_change", "impose", D(2025, 3, 16), None, None, US_CN),
+        ("tariff_change", "lower", D(2025, 11, 6), None, None, US_CN)]
+
+
+# ------------------------------------------------- correction notes
+
+def test_what_an_earlier_version_of_the_story_said_is_not_an_event():
+    assert rows("Correction: An earlier version of this story, published Wednesday, said China would "
+                "suspend its tariffs on U.S. farm goods from Nov. 1.", "2025-11-06T09:00") == []
+    # an earlier version of a government's statement is not a correction note
+    assert rows("The commerce ministry said on Wednesday that China would suspend its tariffs on U.S. "
+                "farm goods, according to an earlier version of its statement.", "2025-11-06T09:00") == [
+        ("tariff_change", "suspend", D(2025, 11, 5), None, None, CN_US)]

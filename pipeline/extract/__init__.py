@@ -111,6 +111,8 @@ def extract(document: Document) -> list[Event]:
     for si, s in enumerate(sentences):
         if si not in is_candidate:
             continue
+        if "version" in s.text and _CORRECTION_NOTE.search(s.text):
+            continue  # "An earlier version of this story ... said ...": what it wrongly said
         here = dates(si)
         ms = sentence_mentions(s.text, si, pub, None, bilateral, here, sent_actors[si])
         if not ms:
@@ -181,6 +183,16 @@ def extract(document: Document) -> list[Event]:
         # (the heading date is only given to an undated mention: not looked up,
         # nor its line parsed for dates, when every mention has a date)
         heading = heading_date(si) if any(m.occurred is None for m in ms) else None
+        # "Trump signed two executive orders on Tuesday. The first cuts ... The
+        # second keeps ...": the items' steps are dated by the sentence that
+        # introduced them, past any earlier item of the same enumeration
+        enumerated = None
+        if same_paragraph and _ENUMERATED.match(s.text) and any(m.occurred is None for m in ms):
+            j = si - 1
+            while j > 0 and _ENUMERATED.match(sentences[j].text) and "\n" not in body[sentences[j - 1].end:sentences[j].start]:
+                j -= 1
+            if not _ENUMERATED.match(sentences[j].text):
+                enumerated = j
         for m in ms:
             if same_paragraph:
                 also = m.occurred is None and m.actor is not None and _ALSO.search(s.text, 0, m.t_start)
@@ -202,6 +214,15 @@ def extract(document: Document) -> list[Event]:
                                     and x.occurred.role == "occurred" and x.occurred.hi <= pub), None)
                         if own is not None:
                             m.extra["inherit"] = own
+            if enumerated is not None and m.occurred is None:
+                m.extra.pop("inherit", None)
+                m.extra["inherit_from"] = enumerated
+                m.extra["enumerated"] = True
+                if m.actor is None:
+                    # "The second keeps ... suspended": the signer of the orders
+                    codes = _subject_codes(sentences, enumerated, sent_actors)
+                    if len(codes) == 1:
+                        m.actor = codes.pop()
             if heading is not None and m.occurred is None:
                 m.extra["heading"] = heading
             if m.extra.get("bare") and m.occurred is None and heading is None:
@@ -308,6 +329,12 @@ def _day_after(x: Mention):
     return last
 
 
+# a correction note retracting what an earlier version said
+_CORRECTION_NOTE = re.compile(r"^\W*(?:[\w ,.]{0,40}:\s*)?(?:An?|The)\s+(?:earlier|previous|original|first)\s+version\s+of\s+"
+                              r"this\s+(?:story|article|report|piece|item)\b")
+# a sentence opening with an item of what the sentence before enumerated
+_ENUMERATED = re.compile(r"\s*(?:The|the)\s+(?:first|second|third|fourth|other|former|latter)\b"
+                         r"(?!\s+(?:time|day|week|month|year|round|half|quarter|since|of|to)\b)")
 _AND_VERB = re.compile(r"\band\s+(?:also\s+|then\s+)?$")
 _SUBJECT_ORDER = re.compile(r"^(?:,?\s*\d{4})?,?\s+(?:(?:also|then|further|had|has)\s+)?$")
 

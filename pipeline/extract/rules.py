@@ -1360,6 +1360,19 @@ _POSSESSIVE_S = re.compile(r"^['’]s\b")
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "approx": 3}
 
 
+_ASIDE_DASH = re.compile(r"\s[-–—]\s")
+
+
+def _in_other_aside(sentence: str, pos: int, t_start: int) -> bool:
+    """Whether ``pos`` lies between a pair of spaced dashes (" - ... - ") that
+    does not also hold ``t_start``."""
+    dashes = [m.start() for m in _ASIDE_DASH.finditer(sentence)]
+    for a, b in zip(dashes[::2], dashes[1::2]):
+        if a < pos < b:
+            return not a < t_start < b
+    return False
+
+
 def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMention], clauses) -> None:
     """Give each mention its occurrence and effective dates.
 
@@ -1538,6 +1551,10 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
             if weak[id(m)]:
                 m.extra["weak"] = min(weak[id(m)], key=lambda d: abs(d.start - m.t_start))
             free = [d for d in free_dates if id(d) not in barred.get(id(m), ())] if barred else free_dates
+            if free and (" - " in sentence or " – " in sentence or " — " in sentence):
+                # "cuts the tariff he imposed over fentanyl - doubled to 20% in
+                # March - to 10%": a date inside a dashed aside is the aside's
+                free = [d for d in free if not _in_other_aside(sentence, d.start, m.t_start)]
             if free:
                 m.extra["sentence_date"] = min(free, key=lambda d: abs(d.start - m.t_start))
             elif m.extra.get("first_day_offset") and occ:
