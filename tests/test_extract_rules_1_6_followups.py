@@ -240,3 +240,18 @@ def test_what_an_earlier_version_of_the_story_said_is_not_an_event():
     assert rows("The commerce ministry said on Wednesday that China would suspend its tariffs on U.S. "
                 "farm goods, according to an earlier version of its statement.", "2025-11-06T09:00") == [
         ("tariff_change", "suspend", D(2025, 11, 5), None, None, CN_US)]
+
+
+# ------------------------------------------------- pauses of what is no tariff
+
+def test_a_pause_of_port_fees_sets_no_tariff_deadline():
+    assert rows("Trump and Xi Jinping met in Busan on Thursday. Both sides will pause their port fees "
+                "for a year.", "2025-11-01T09:00") == [
+        ("leader_contact", "meeting", D(2025, 10, 30), None, None, US_CN)]
+
+
+def test_a_pause_of_fees_and_a_tariff_is_a_tariff_deadline():
+    assert [r[:3] for r in rows("Trump and Xi Jinping met in Busan on Thursday. Both sides agreed to pause "
+                                "port fees and the 24% tariff for a year.", "2025-11-01T09:00",
+                                "tariff_deadline")] == [
+        ("tariff_deadline", "set", D(2025, 10, 30))]

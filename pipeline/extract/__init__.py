@@ -351,12 +351,15 @@ def _date_from_subject_order(m: Mention, text: str, dates) -> None:
 
 
 _TARIFF_WORDS = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|rates?|surcharges?|counter-?tariffs?|points)\b", re.I)
-_EXPORT_WORDS = re.compile(r"\b(?:export|licen[cs]\w*|rare[- ]earths?|controls?)\b", re.I)
+# what else a pause may stop: export controls, and fees that are no tariff
+# ("Both sides will pause their port fees for a year")
+_EXPORT_WORDS = re.compile(r"\b(?:export|licen[cs]\w*|rare[- ]earths?|controls?|fees?)\b", re.I)
 
 
 def _export_pause(m: Mention, text: str) -> bool:
-    """"China will pause for one year the sweeping rare-earth export controls": a
-    pause of export controls sets no tariff deadline."""
+    """"China will pause for one year the sweeping rare-earth export controls",
+    "will pause their port fees for a year": a pause of export controls or of
+    fees sets no tariff deadline."""
     if m.event_type != "tariff_deadline":
         return False
     clause = text[m.clause[0]:m.clause[1]]
