@@ -255,3 +255,17 @@ def test_a_pause_of_fees_and_a_tariff_is_a_tariff_deadline():
                                 "port fees and the 24% tariff for a year.", "2025-11-01T09:00",
                                 "tariff_deadline")] == [
         ("tariff_deadline", "set", D(2025, 10, 30))]
+
+
+# ------------------------------------------------- a measure named by a participle phrase
+
+def test_a_modal_after_the_participle_phrase_is_the_main_clauses():
+    assert rows("Washington cut its tariff on Monday. A spokesman for China's commerce ministry would not "
+                "say whether the rare-earth licensing introduced on 4 April would be relaxed.",
+                "2025-05-13T09:00", "export_control") == [
+        ("export_control", "impose", D(2025, 4, 4), None, "rare_earths", CN_US)]
+
+
+def test_a_cue_inside_the_participle_phrase_still_blocks_it():
+    assert rows("Washington cut its tariff on Monday. China said the rare-earth licensing introduced if "
+                "talks fail would be strict.", "2025-05-13T09:00", "export_control") == []

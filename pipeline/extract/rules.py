@@ -554,14 +554,19 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         if question:
             return None
         clause = _clause_of(clauses, s)
-        lo = clause[0]
+        lo, hi = clause
         if (anchor_pos is not None and anchor_pos < s and etype in ("tariff_change", "export_control")
                 and _PARTICIPLE.fullmatch(sentence, s, e) and _PARTICIPLE_AFTER_NOUN.fullmatch(sentence, anchor_pos, s)):
             # "did not touch the rare-earth licensing introduced on 4 April": the
             # measure named by its noun phrase happened whatever the clause's verb
-            # says of it; only a cue inside the phrase blocks it
+            # says of it; only a cue inside the phrase blocks it (up to the verb
+            # that follows it: "whether the licensing introduced on 4 April
+            # would be relaxed")
             lo = anchor_pos
-        if irrealis(sentence, lo, s, e, clause[1]):
+            verb = _VERB_AFTER_PHRASE.search(sentence, e, hi)
+            if verb is not None:
+                hi = verb.start()
+        if irrealis(sentence, lo, s, e, hi):
             return None
         if anchor_pos is not None and anchor_pos < s and _NO_DETERMINER.search(sentence, max(clause[0], anchor_pos - 25), anchor_pos):
             return None  # "no specific countermeasure has been announced"
@@ -798,6 +803,7 @@ _TIGHTENING_NP = re.compile(r"expan|widen|tighten|broaden|sweeping|new\b|additio
 # --- cues of base() (not-an-event and scope checks)
 # "the rare-earth licensing introduced on 4 April": a participle right after the measure's noun
 _PARTICIPLE_AFTER_NOUN = re.compile(r"(?:[\w-]+\s+){0,2}[\w-]+(?:\s+(?:on|of)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?,?\s+")
+_VERB_AFTER_PHRASE = re.compile(r"\b(?:would|will|could|might|may|should|can|is|are|was|were|has|have|had|did|does|do)\b")
 _PARTICIPLE = re.compile(r"introduced|imposed|announced|unveiled|issued|placed|adopted|levied")
 # "since the Busan meeting": a meeting named, not reported
 _PRESUPPOSED_BEFORE = re.compile(r"\b(?:since|after|following|before|ahead\s+of|at)\s+(?:the|their|this|that)\s+(?:[\w-]+\s+){0,3}$", re.I)
