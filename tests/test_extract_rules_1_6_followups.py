@@ -269,3 +269,21 @@ def test_a_modal_after_the_participle_phrase_is_the_main_clauses():
 def test_a_cue_inside_the_participle_phrase_still_blocks_it():
     assert rows("Washington cut its tariff on Monday. China said the rare-earth licensing introduced if "
                 "talks fail would be strict.", "2025-05-13T09:00", "export_control") == []
+
+
+# ------------------------------------------------- talks that ended with a framework
+
+def test_talks_that_ended_with_a_framework_produced_it():
+    assert rows("Two days of talks between U.S. and Chinese negotiators at Lancaster House ended late on "
+                "Tuesday with what Commerce Secretary Howard Lutnick called \"a framework to implement the "
+                "Geneva consensus\".", "2025-06-13T09:00") == [
+        ("agreement", "propose", D(2025, 6, 10), None, None, US_CN),
+        ("talks", "hold", D(2025, 6, 9), None, None, US_CN)]
+
+
+def test_talks_that_ended_with_no_deal_or_a_truce_that_ended_produced_none():
+    assert rows("Talks between U.S. and Chinese negotiators in Geneva ended on Sunday with no deal.",
+                "2025-05-13T09:00") == [
+        ("talks", "hold", D(2025, 5, 11), None, None, US_CN)]
+    assert rows("The truce ended on Sunday with the Chinese side raising tariffs.", "2025-05-13T09:00",
+                "agreement") == []
