@@ -287,3 +287,13 @@ def test_talks_that_ended_with_no_deal_or_a_truce_that_ended_produced_none():
         ("talks", "hold", D(2025, 5, 11), None, None, US_CN)]
     assert rows("The truce ended on Sunday with the Chinese side raising tariffs.", "2025-05-13T09:00",
                 "agreement") == []
+
+
+# ------------------------------------------------- "Beijing's package also ..."
+
+def test_also_continues_the_actors_own_step_past_the_other_sides():
+    assert rows("China's retaliatory duties on American energy took effect on Monday, six days after "
+                "Beijing announced them. U.S. coal now pays an extra 15%. The levies answer the additional "
+                "10% tariff on all Chinese goods that President Trump ordered on Feb. 1. Beijing's package "
+                "also put export controls on tungsten and indium.", "2025-02-10T09:00", "export_control") == [
+        ("export_control", "impose", D(2025, 2, 4), None, "critical_minerals", CN_US)]

@@ -207,9 +207,14 @@ def extract(document: Document) -> list[Event]:
                     if also:
                         # "China said Tuesday it will ... The move came after a U.S.
                         # tariff ordered on Saturday ... Beijing also placed export
-                        # controls ...": the actor's own last dated step in the two
-                        # sentences before, not the last date of the sentence before
-                        own = next((x.occurred for x in reversed(mentions) if x.sent >= si - 2 and x.actor == m.actor
+                        # controls ...": the actor's own last dated step in the three
+                        # sentences before (a brief's lead, its detail and the other
+                        # side's step in between: "duties took effect on Monday, six
+                        # days after Beijing announced them. U.S. coal ... pay 15%.
+                        # The levies answer the tariff Trump ordered on Feb. 1.
+                        # Beijing's package also put export controls on tungsten"),
+                        # not the last date of the sentence before
+                        own = next((x.occurred for x in reversed(mentions) if x.sent >= si - 3 and x.actor == m.actor
                                     and x.occurred is not None and x.date_source == "text"
                                     and x.occurred.role == "occurred" and x.occurred.hi <= pub), None)
                         if own is not None:
