@@ -297,3 +297,19 @@ def test_also_continues_the_actors_own_step_past_the_other_sides():
                 "10% tariff on all Chinese goods that President Trump ordered on Feb. 1. Beijing's package "
                 "also put export controls on tungsten and indium.", "2025-02-10T09:00", "export_control") == [
         ("export_control", "impose", D(2025, 2, 4), None, "critical_minerals", CN_US)]
+
+
+# ------------------------------------------------- "placed an extra 10% on"
+
+def test_placing_a_rate_or_a_tariff_on_goods_imposes_it():
+    assert rows("President Trump placed an extra 10% on all imports from China in February, citing the "
+                "flow of fentanyl.", "2025-03-11T09:00") == [
+        ("tariff_change", "impose", D(2025, 2, 14), 10.0, None, US_CN)]
+    assert rows("Beijing placed retaliatory tariffs on American farm goods on March 4.",
+                "2025-03-11T09:00") == [
+        ("tariff_change", "impose", D(2025, 3, 4), None, None, CN_US)]
+
+
+def test_placing_a_tariff_at_a_level_is_an_estimate():
+    assert rows("Analysts placed the effective tariff on Chinese goods at 45% on Monday.",
+                "2025-03-11T09:00") == []
