@@ -313,3 +313,9 @@ def test_placing_a_rate_or_a_tariff_on_goods_imposes_it():
 def test_placing_a_tariff_at_a_level_is_an_estimate():
     assert rows("Analysts placed the effective tariff on Chinese goods at 45% on Monday.",
                 "2025-03-11T09:00") == []
+
+
+def test_a_tariff_kept_in_place_is_not_placed():
+    assert [r[1] for r in rows("The United States will keep its 30% tariff on Chinese batteries in place and "
+                               "lower its duty on Chinese toys to 5%, the White House said on Monday.",
+                               "2025-09-22T12:00")] == ["lower"]
