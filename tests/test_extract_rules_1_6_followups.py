@@ -319,3 +319,18 @@ def test_a_tariff_kept_in_place_is_not_placed():
     assert [r[1] for r in rows("The United States will keep its 30% tariff on Chinese batteries in place and "
                                "lower its duty on Chinese toys to 5%, the White House said on Monday.",
                                "2025-09-22T12:00")] == ["lower"]
+
+
+# ------------------------------------------------- "the tariff rose to 84%"
+
+def test_a_tariff_that_rose_to_a_rate_was_raised():
+    assert rows("The \"reciprocal\" tariff on Chinese goods rose to 84% at 12:01 a.m., after the White House "
+                "confirmed the increase on Tuesday.", "2025-04-09T23:40") == [
+        ("tariff_change", "raise", D(2025, 4, 8), 84.0, None, US_CN)]
+    assert rows("The U.S. tariff on Chinese goods jumped to 125% on Wednesday.", "2025-04-10T09:00") == [
+        ("tariff_change", "raise", D(2025, 4, 9), 125.0, None, US_CN)]
+
+
+def test_revenue_or_trade_that_rose_is_no_tariff_step():
+    assert rows("Tariff revenue jumped to 20 billion dollars in April, Treasury data show, as China shipped "
+                "less.", "2025-04-09T23:40") == []
