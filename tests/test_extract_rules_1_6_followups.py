@@ -334,3 +334,16 @@ def test_a_tariff_that_rose_to_a_rate_was_raised():
 def test_revenue_or_trade_that_rose_is_no_tariff_step():
     assert rows("Tariff revenue jumped to 20 billion dollars in April, Treasury data show, as China shipped "
                 "less.", "2025-04-09T23:40") == []
+
+
+# ------------------------------------------------- old and new deadline in one clause
+
+def test_an_extension_sets_the_deadline_after_it_not_the_one_before():
+    assert deadline_rows("President Trump signed an executive order on Monday, hours before the pause with China "
+                         "was due to expire at 12:01 a.m. on Aug. 12, keeping the suspended portion of his "
+                         "\"reciprocal\" tariff on hold until Nov. 10.", "2025-08-12T10:15") == [
+        ("tariff_deadline", "set", D(2025, 8, 11), D(2025, 8, 12), US_CN),
+        ("tariff_deadline", "extend", D(2025, 8, 11), D(2025, 11, 10), US_CN)]
+    assert deadline_rows("The Aug. 12 deadline for the tariff truce with China was extended on Monday to Nov. 10.",
+                         "2025-08-12T10:15") == [
+        ("tariff_deadline", "extend", D(2025, 8, 11), D(2025, 11, 10), US_CN)]

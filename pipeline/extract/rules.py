@@ -1091,6 +1091,11 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
             if near and _has_unreal_cue(sentence, clause[0], ms) and any(irrealis(sentence, clause[0], a, a, clause[1]) in _UNREAL for a in near):
                 continue
             if dl:
+                if action in ("extend", "shorten"):
+                    # "hours before the pause was due to expire on Aug. 12, keeping
+                    # the suspended portion on hold until Nov. 10": the old deadline
+                    # comes before the step, the new one after it
+                    dl = [d for d in dl if d.start >= ms] or dl
                 best = min(dl, key=lambda d: abs(d.start - ms))
                 mm.deadline = best.last or best.value
                 mm.extra["deadline_prec"] = best.precision
