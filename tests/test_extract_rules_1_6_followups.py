@@ -347,3 +347,18 @@ def test_an_extension_sets_the_deadline_after_it_not_the_one_before():
     assert deadline_rows("The Aug. 12 deadline for the tariff truce with China was extended on Monday to Nov. 10.",
                          "2025-08-12T10:15") == [
         ("tariff_deadline", "extend", D(2025, 8, 11), D(2025, 11, 10), US_CN)]
+
+
+# ------------------------------------------------- "agreed to seek a further 90-day rollover"
+
+def test_agreeing_to_seek_a_rollover_proposes_an_agreement_at_the_rounds_end():
+    assert rows("The extension follows the latest round of talks, held in Stockholm on July 28 and 29, where "
+                "Treasury Secretary Scott Bessent and Vice Premier He Lifeng agreed to seek a further 90-day "
+                "rollover but left the final word to Trump.", "2025-08-12T10:15") == [
+        ("agreement", "propose", D(2025, 7, 29), None, None, US_CN),
+        ("talks", "hold", D(2025, 7, 28), None, None, US_CN)]
+
+
+def test_agreeing_to_roll_over_something_else_is_no_agreement():
+    assert rows("U.S. and Chinese negotiators agreed on Tuesday to roll over their debate to next week.",
+                "2025-08-12T10:15") == []
