@@ -362,3 +362,31 @@ def test_agreeing_to_seek_a_rollover_proposes_an_agreement_at_the_rounds_end():
 def test_agreeing_to_roll_over_something_else_is_no_agreement():
     assert rows("U.S. and Chinese negotiators agreed on Tuesday to roll over their debate to next week.",
                 "2025-08-12T10:15") == []
+
+
+# ------------------------------------------------- anniversary pieces: "six months ago today", "within a week"
+
+def test_months_ago_today_is_that_calendar_day():
+    assert rows("Six months ago today, President Trump held up a chart in the Rose Garden and announced a 34% "
+                "\"reciprocal\" tariff on goods from China.", "2025-10-02T09:00") == [
+        ("tariff_change", "impose", D(2025, 4, 2), 34.0, None, US_CN)]
+    # without "today" it stays a rough month
+    assert rows("Six months ago, President Trump announced a 34% \"reciprocal\" tariff on goods from China.",
+                "2025-10-02T09:00") == [
+        ("tariff_change", "impose", D(2025, 4, 5), 34.0, None, US_CN)]
+
+
+def test_within_a_week_is_the_week_after_the_happening_before():
+    # Apr 3-9, dated by its middle; "had reached 125%" raised the rate
+    assert rows("Six months ago today, President Trump announced a 34% \"reciprocal\" tariff on goods from "
+                "China. Within a week the rate had reached 125%.", "2025-10-02T09:00") == [
+        ("tariff_change", "impose", D(2025, 4, 2), 34.0, None, US_CN),
+        ("tariff_change", "raise", D(2025, 4, 6), 125.0, None, US_CN)]
+    assert rows("Trump raised the tariff on Chinese goods to 125% on April 9. Within three days, Beijing "
+                "imposed export controls on seven rare earths.", "2025-04-20T09:00", "export_control") == [
+        ("export_control", "impose", D(2025, 4, 11), None, "rare_earths", CN_US)]
+
+
+def test_a_rate_that_could_reach_a_level_is_no_step():
+    assert rows("Analysts said the U.S. tariff on Chinese goods could reach 200% by June.",
+                "2025-04-20T09:00") == []
