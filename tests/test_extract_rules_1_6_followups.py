@@ -390,3 +390,21 @@ def test_within_a_week_is_the_week_after_the_happening_before():
 def test_a_rate_that_could_reach_a_level_is_no_step():
     assert rows("Analysts said the U.S. tariff on Chinese goods could reach 200% by June.",
                 "2025-04-20T09:00") == []
+
+
+# ------------------------------------------------- "extended controls to rare-earth ... technology"
+
+def test_controls_extended_to_a_commodity_are_export_controls():
+    assert rows("Last Thursday the paperwork got heavier. China's commerce ministry added five more elements - "
+                "holmium, erbium, thulium, europium and ytterbium - to the list, extended controls to "
+                "rare-earth mining, smelting and magnet-making technology, and for the first time claimed "
+                "jurisdiction over products made abroad. Washington reacted on Friday.", "2025-10-14T09:00") == [
+        ("export_control", "tighten", D(2025, 10, 9), None, "rare_earths", CN_US)]
+    assert rows("On Monday the Commerce Department expanded its restrictions to subsidiaries of Chinese chip "
+                "firms, officials in Beijing said.", "2025-10-01T09:00") == [
+        ("export_control", "tighten", D(2025, 9, 29), None, "semiconductors", US_CN)]
+
+
+def test_controls_extended_to_no_controlled_good_are_none():
+    assert rows("On Monday China extended its tariff controls to Washington's farm goods.",
+                "2025-10-01T09:00") == []
