@@ -408,3 +408,15 @@ def test_controls_extended_to_a_commodity_are_export_controls():
 def test_controls_extended_to_no_controlled_good_are_none():
     assert rows("On Monday China extended its tariff controls to Washington's farm goods.",
                 "2025-10-01T09:00") == []
+
+
+def test_every_trigger_pattern_keeps_its_word_prefix_gate():
+    # an alternative whose first three letters cannot be read ("r(?:ose|ises)")
+    # ungates its whole action: the regex then runs over every sentence
+    from pipeline.extract.rules import _compiled
+    c = _compiled()
+    for etype in ("tariff_change", "export_control", "agreement", "talks"):
+        assert c[etype]["anchor"].gate is not None
+        for action, rx in c[etype]["actions"]:
+            assert rx.gate is not None, (etype, action)
+            assert rx.pieces is not None or (etype, action) == ("tariff_change", "threaten"), (etype, action)
