@@ -420,3 +420,22 @@ def test_every_trigger_pattern_keeps_its_word_prefix_gate():
         for action, rx in c[etype]["actions"]:
             assert rx.gate is not None, (etype, action)
             assert rx.pieces is not None or (etype, action) == ("tariff_change", "threaten"), (etype, action)
+
+
+# ------------------------------------------------- "Since April, when Beijing put ..."
+
+def test_a_when_clause_after_a_since_date_happened_then():
+    assert rows("Exporters in China have filled in forms for Washington buyers for months. Since April, when "
+                "Beijing put seven medium and heavy rare earths, dysprosium and terbium among them, under "
+                "export licensing, every shipment has needed a permit.", "2025-10-14T09:00") == [
+        ("export_control", "impose", D(2025, 4, 15), None, "rare_earths", CN_US)]
+
+
+def test_a_step_past_the_when_clause_keeps_its_own_date():
+    assert rows("Exporters in China have filled in forms for Washington buyers since April, when the rules "
+                "changed, and Beijing put seven rare earths under export licensing on Thursday.",
+                "2025-10-14T09:00") == [
+        ("export_control", "impose", D(2025, 10, 9), None, "rare_earths", CN_US)]
+    assert rows("Since April, China has kept seven rare earths under export licensing, and Washington has "
+                "complained.", "2025-10-14T09:00") == [
+        ("export_control", "impose", D(2025, 10, 14), None, "rare_earths", CN_US)]

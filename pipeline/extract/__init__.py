@@ -125,6 +125,10 @@ def extract(document: Document) -> list[Event]:
         ms = _fold_effect_mentions(s.text, ms)
         ms = [m for m in ms if not _unattached_talks(m, sent_actors[si], s.text)
               and not _export_pause(m, s.text)]
+        if "when" in s.text:
+            for m in ms:
+                if m.occurred is None:
+                    _date_from_since_when(m, s.text, here)
         ordered = []
         for m in ms:
             if m.occurred is None:
@@ -340,6 +344,23 @@ _CORRECTION_NOTE = re.compile(r"^\W*(?:[\w ,.]{0,40}:\s*)?(?:An?|The)\s+(?:earli
 # a sentence opening with an item of what the sentence before enumerated
 _ENUMERATED = re.compile(r"\s*(?:The|the)\s+(?:first|second|third|fourth|other|former|latter)\b"
                          r"(?!\s+(?:time|day|week|month|year|round|half|quarter|since|of|to)\b)")
+_WHEN_AFTER = re.compile(r",?\s+when\b")
+
+
+def _date_from_since_when(m: Mention, text: str, dates) -> None:
+    """"Since April, when Beijing put seven rare earths ... under export
+    licensing": the step the when-clause tells happened at the date the
+    since-phrase gives (inside the when-clause's own clause, within 160
+    characters)."""
+    for d in dates:
+        if d.role != "since" or d.end > m.t_start:
+            continue
+        w = _WHEN_AFTER.match(text, d.end)
+        if w is not None and m.clause[0] <= w.start() and m.t_start - w.end() <= 160:
+            m.occurred = D.DateMention(d.start, d.end, d.text, d.value, d.lo, d.hi, d.precision, "occurred", d.last)
+            return
+
+
 _AND_VERB = re.compile(r"\band\s+(?:also\s+|then\s+)?$")
 _SUBJECT_ORDER = re.compile(r"^(?:,?\s*\d{4})?,?\s+(?:(?:also|then|further|had|has)\s+)?$")
 
