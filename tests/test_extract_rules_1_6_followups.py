@@ -439,3 +439,22 @@ def test_a_step_past_the_when_clause_keeps_its_own_date():
     assert rows("Since April, China has kept seven rare earths under export licensing, and Washington has "
                 "complained.", "2025-10-14T09:00") == [
         ("export_control", "impose", D(2025, 10, 14), None, "rare_earths", CN_US)]
+
+
+# ------------------------------------------------- "the lower rate", "cancelled orders"
+
+def test_the_lower_rate_is_a_level_not_a_step():
+    assert rows("The lower rate on Chinese goods applies from Nov. 10, U.S. officials said.",
+                "2025-11-06T09:00") == []
+    assert rows("The United States lowered its tariff on Chinese goods to 10% on Tuesday.",
+                "2025-11-06T09:00") == [
+        ("tariff_change", "lower", D(2025, 11, 4), 10.0, None, US_CN)]
+
+
+def test_buyers_cancelling_orders_remove_no_tariff():
+    assert rows("After Washington lifted its reciprocal levy on China to 125% in early April, on top of a 20% "
+                "fentanyl-related charge, US buyers cancelled or froze orders almost overnight.",
+                "2025-05-20T09:00") == [
+        ("tariff_change", "raise", D(2025, 4, 5), None, None, US_CN)]
+    assert rows("China cancelled its retaliatory tariffs on U.S. farm goods on Monday.", "2025-05-20T09:00") == [
+        ("tariff_change", "remove", D(2025, 5, 19), None, None, CN_US)]
