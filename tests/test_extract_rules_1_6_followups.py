@@ -458,3 +458,20 @@ def test_buyers_cancelling_orders_remove_no_tariff():
         ("tariff_change", "raise", D(2025, 4, 5), None, None, US_CN)]
     assert rows("China cancelled its retaliatory tariffs on U.S. farm goods on Monday.", "2025-05-20T09:00") == [
         ("tariff_change", "remove", D(2025, 5, 19), None, None, CN_US)]
+
+
+# ------------------------------------------------- "the 34% tariff Trump unveiled"
+
+def test_a_measure_named_by_its_relative_clause_has_its_own_nouns_rate():
+    assert rows("The 84% rate replaces the 34% tariff Trump unveiled in the Rose Garden on April 2 for China.",
+                "2025-04-09T23:40") == [
+        ("tariff_change", "impose", D(2025, 4, 2), 34.0, None, US_CN)]
+    assert [r[:4] for r in rows("The 125% rate replaces the 34% duty that Beijing announced on April 4 against "
+                                "U.S. goods.", "2025-04-12T09:00")] == [
+        ("tariff_change", "impose", D(2025, 4, 4), 34.0)]
+
+
+def test_a_step_with_a_result_rate_keeps_it():
+    assert rows("Trump on Wednesday raised the 34% tariff he imposed on Chinese goods in early April to 125%.",
+                "2025-04-12T09:00") == [
+        ("tariff_change", "raise", D(2025, 4, 9), 125.0, None, US_CN)]

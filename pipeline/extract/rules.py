@@ -618,6 +618,13 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         rate, all_rates = find_rate(sentence, m.clause, s, e)
         if action == "lift" or (action == "remove" and rate is not None and re.match(r"lift", sentence[s:e], re.I)):
             m.action = "raise"
+        if (rate is None and len(all_rates) > 1 and apos is not None and apos < s
+                and _PARTICIPLE.fullmatch(sentence, s, e)):
+            # "The 84% rate replaces the 34% tariff Trump unveiled on April 2":
+            # the measure a relative clause's verb names has its own noun's rate
+            own = _RATE_OF_NOUN.search(sentence, max(m.clause[0], apos - 30), apos)
+            if own is not None:
+                rate = D.number_value(own["n"])
         m.rate = rate
         m.extra["rates"] = all_rates
         out.append(m)
@@ -803,6 +810,8 @@ _TIGHTENING_NP = re.compile(r"expan|widen|tighten|broaden|sweeping|new\b|additio
 # --- cues of base() (not-an-event and scope checks)
 # "the rare-earth licensing introduced on 4 April": a participle right after the measure's noun
 _PARTICIPLE_AFTER_NOUN = re.compile(r"(?:[\w-]+\s+){0,2}[\w-]+(?:\s+(?:on|of)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?,?\s+")
+# a rate right before a measure noun: "the 34% tariff", "a 34% \"reciprocal\" "
+_RATE_OF_NOUN = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent|per\s+cent)\s+(?:[\"“]?[\w-]+[\"”]?\s+){0,2}$")
 _VERB_AFTER_PHRASE = re.compile(r"\b(?:would|will|could|might|may|should|can|is|are|was|were|has|have|had|did|does|do)\b")
 _PARTICIPLE = re.compile(r"introduced|imposed|announced|unveiled|issued|placed|adopted|levied")
 # "since the Busan meeting": a meeting named, not reported
