@@ -475,3 +475,21 @@ def test_a_step_with_a_result_rate_keeps_it():
     assert rows("Trump on Wednesday raised the 34% tariff he imposed on Chinese goods in early April to 125%.",
                 "2025-04-12T09:00") == [
         ("tariff_change", "raise", D(2025, 4, 9), 125.0, None, US_CN)]
+
+
+# ------------------------------------------------- "The orders implement ..."
+
+def test_a_present_step_of_documents_reported_before_takes_their_day():
+    assert rows("President Trump signed two executive orders on Tuesday. The first cuts the fentanyl tariff on "
+                "Chinese goods to 10%. Beijing followed on Wednesday. The orders implement the agreement Trump "
+                "and Xi Jinping reached in Busan on Oct. 30.", "2025-11-06T09:00", "agreement") == [
+        ("agreement", "reach", D(2025, 10, 30), None, None, US_CN),
+        ("agreement", "implement", D(2025, 11, 4), None, None, US_CN)]
+
+
+def test_documents_not_reported_before_leave_the_present_step_on_the_day_of_publication():
+    assert rows("President Trump signed two executive orders on Tuesday. Beijing followed on Wednesday. The "
+                "statements implement the agreement Trump and Xi Jinping reached in Busan on Oct. 30.",
+                "2025-11-06T09:00", "agreement") == [
+        ("agreement", "reach", D(2025, 10, 30), None, None, US_CN),
+        ("agreement", "implement", D(2025, 11, 6), None, None, US_CN)]

@@ -223,6 +223,20 @@ def extract(document: Document) -> list[Event]:
                                     and x.occurred.role == "occurred" and x.occurred.hi <= pub), None)
                         if own is not None:
                             m.extra["inherit"] = own
+            if (enumerated is None and m.occurred is None and m.tense == "present"
+                    and (anaphor := _DOCUMENT_ANAPHOR.match(s.text)) is not None and anaphor.end() <= m.t_start):
+                # "President Trump signed two executive orders on Tuesday. ...
+                # The orders implement the agreement": the day of the sentence
+                # that introduced the orders (up to six sentences back)
+                noun = re.compile(r"\b" + anaphor["noun"] + r"\b", re.I)
+                for j in range(si - 1, max(-1, si - 7), -1):
+                    if noun.search(sentences[j].text):
+                        day = last_occurred(j)
+                        if day is not None:
+                            m.extra.pop("inherit_from", None)
+                            m.extra["inherit"] = day
+                            m.extra["enumerated"] = True
+                        break
             if enumerated is not None and m.occurred is None:
                 m.extra.pop("inherit", None)
                 m.extra["inherit_from"] = enumerated
@@ -341,6 +355,8 @@ def _day_after(x: Mention):
 # a correction note retracting what an earlier version said
 _CORRECTION_NOTE = re.compile(r"^\W*(?:[\w ,.]{0,40}:\s*)?(?:An?|The)\s+(?:earlier|previous|original|first)\s+version\s+of\s+"
                               r"this\s+(?:story|article|report|piece|item)\b")
+# a sentence whose subject names documents reported before: "The orders implement ..."
+_DOCUMENT_ANAPHOR = re.compile(r"\s*(?:The|These|Those|Both)\s+(?:two\s+|new\s+)?(?P<noun>orders|notices|decrees|announcements|statements)\b")
 # a sentence opening with an item of what the sentence before enumerated
 _ENUMERATED = re.compile(r"\s*(?:The|the)\s+(?:first|second|third|fourth|other|former|latter)\b"
                          r"(?!\s+(?:time|day|week|month|year|round|half|quarter|since|of|to)\b)")
