@@ -493,3 +493,18 @@ def test_documents_not_reported_before_leave_the_present_step_on_the_day_of_publ
                 "2025-11-06T09:00", "agreement") == [
         ("agreement", "reach", D(2025, 10, 30), None, None, US_CN),
         ("agreement", "implement", D(2025, 11, 6), None, None, US_CN)]
+
+
+# ------------------------------------------------- timelines in the present: "talks ... produce a framework"
+
+def test_talks_that_produce_a_framework_in_a_timeline_item():
+    assert rows("HOW WE GOT HERE\n\nJune 9-10 - Talks between U.S. and Chinese negotiators in London produce "
+                "a framework to restore rare-earth shipments.", "2025-09-16T08:00") == [
+        ("agreement", "propose", D(2025, 6, 10), None, None, US_CN),
+        ("talks", "hold", D(2025, 6, 9), None, None, US_CN)]
+
+
+def test_producing_goods_is_no_agreement():
+    assert rows("China produces most of the world's rare earths, and the framework agreed with Washington in "
+                "June did not change that.", "2025-09-16T08:00", "agreement") == [
+        ("agreement", "reach", D(2025, 6, 15), None, None, CN_US)]
