@@ -508,3 +508,20 @@ def test_producing_goods_is_no_agreement():
     assert rows("China produces most of the world's rare earths, and the framework agreed with Washington in "
                 "June did not change that.", "2025-09-16T08:00", "agreement") == [
         ("agreement", "reach", D(2025, 6, 15), None, None, CN_US)]
+
+
+# ------------------------------------------------- "when the joint statement came on 12 May"
+
+def test_a_joint_statement_that_came_or_cut_rates_is_an_agreement():
+    assert rows("When the joint statement came on 12 May, the numbers were larger than most in the room had "
+                "expected, U.S. and Chinese officials said.", "2025-05-13T09:30") == [
+        ("agreement", "reach", D(2025, 5, 12), None, None, US_CN)]
+    assert rows("HOW WE GOT HERE\n\nMay 10-11 - Talks in Geneva between U.S. and Chinese negotiators. On May 12 "
+                "a joint statement cuts both sides' reciprocal rates to 10% for 90 days from May 14.",
+                "2025-09-16T08:00", "agreement") == [
+        ("agreement", "reach", D(2025, 5, 12), None, None, US_CN)]
+
+
+def test_a_ministrys_statement_is_no_agreement():
+    assert rows("The commerce ministry's statement came on Monday, and China said it would study the U.S. "
+                "offer.", "2025-05-13T09:30") == []
