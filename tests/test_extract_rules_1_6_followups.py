@@ -525,3 +525,18 @@ def test_a_joint_statement_that_came_or_cut_rates_is_an_agreement():
 def test_a_ministrys_statement_is_no_agreement():
     assert rows("The commerce ministry's statement came on Monday, and China said it would study the U.S. "
                 "offer.", "2025-05-13T09:30") == []
+
+
+# ------------------------------------------------- "a threat to add 50 percentage points"
+
+def test_a_threat_to_add_percentage_points_is_a_tariff_threat():
+    assert rows("China raised its tariff to 34% on Friday. The move makes good on President Trump's Monday "
+                "threat to add 50 percentage points unless Beijing withdrew its retaliation.",
+                "2025-04-09T23:40") == [
+        ("tariff_change", "raise", D(2025, 4, 4), 34.0, None, CN_US),
+        ("tariff_change", "threaten", D(2025, 4, 7), None, None, US_CN)]
+
+
+def test_points_added_to_inflation_are_no_tariff():
+    assert rows("U.S. officials said on Monday that the move would add 2 percentage points to inflation in "
+                "China.", "2025-04-09T23:40") == []
