@@ -540,3 +540,18 @@ def test_a_threat_to_add_percentage_points_is_a_tariff_threat():
 def test_points_added_to_inflation_are_no_tariff():
     assert rows("U.S. officials said on Monday that the move would add 2 percentage points to inflation in "
                 "China.", "2025-04-09T23:40") == []
+
+
+# ------------------------------------------------- "lifted the curbs"
+
+def test_lifting_the_curbs_is_an_export_control_step_when_the_sentence_names_the_good():
+    # "the curbs" alone, right after a verb that lifts or eases them; the good is
+    # named elsewhere in the sentence
+    assert rows("Chinese chip designers rely on American design software, and on Thursday the Commerce "
+                "Department lifted the curbs, officials in Beijing said.", "2025-07-10T06:00") == [
+        ("export_control", "lift", D(2025, 7, 10), None, "technology", US_CN)]
+
+
+def test_curbs_on_something_else_are_no_export_control():
+    assert rows("Beijing lifted the curbs on foreign banks on Monday, officials in Washington said.",
+                "2025-10-02T06:00") == []
