@@ -1,9 +1,14 @@
 """Follow-up and context-heavy stories (rules 1.6, follow-ups set): the day a
 relative date counts from ("the next day" after a sentence that only refers back
-to an earlier measure), "the same evening", "the weekend of Oct. 25-26",
-denials ("denied that any negotiations were under way") and a future step
-reported in the past ("the commission said the duty would drop to 10%").
-Sentences come from the follow-ups style set and from this test.
+to an earlier measure), "the same evening", "the weekend of Oct. 25-26", "six
+months ago today", "Within a week"; denials and "is likely"; a future step
+reported in the past; an agreement's terms listed under "What they agreed:";
+what a round of days produced; enumerations ("The first ... The second ...") and
+documents named again ("The orders implement ..."); correction notes; pauses of
+fees; participle phrases; and trigger words news uses for these steps ("placed
+an extra 10% on", "rose to 84%", "ended with a framework", "a joint statement
+came", "add 50 percentage points", "lifted the curbs"). Sentences come from the
+follow-ups style set and from this test.
 """
 import datetime as dt
 

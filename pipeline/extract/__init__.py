@@ -235,12 +235,12 @@ def extract(document: Document) -> list[Event]:
                         if day is not None:
                             m.extra.pop("inherit_from", None)
                             m.extra["inherit"] = day
-                            m.extra["enumerated"] = True
+                            m.extra["dated_by_antecedent"] = True
                         break
             if enumerated is not None and m.occurred is None:
                 m.extra.pop("inherit", None)
                 m.extra["inherit_from"] = enumerated
-                m.extra["enumerated"] = True
+                m.extra["dated_by_antecedent"] = True
                 if m.actor is None:
                     # "The second keeps ... suspended": the signer of the orders
                     codes = _subject_codes(sentences, enumerated, sent_actors)
@@ -308,6 +308,7 @@ _BACKGROUND_DATE_BEFORE = re.compile(
 
 
 def _background_date(text: str, d) -> bool:
+    """Whether date ``d`` of ``text`` only names a measure reported before."""
     return _BACKGROUND_DATE_BEFORE.search(text, max(0, d.start - 120), d.start) is not None
 
 

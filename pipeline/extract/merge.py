@@ -181,7 +181,7 @@ def merge_mentions(mentions: list[Mention], pub: dt.date, last_occurred=None) ->
             m.occurred = m.extra["terms_of"]
             m.date_source = "inherited"
             m.confidence = min(m.confidence, 0.5)
-        elif ((m.extra.get("reported_past") or m.extra.get("enumerated")) and not m.extra.get("state")
+        elif ((m.extra.get("reported_past") or m.extra.get("dated_by_antecedent")) and not m.extra.get("state")
               and (inherit := _inherited(m, last_occurred)) is not None and inherit.lo <= pub):
             # "Beijing confirmed its side of the bargain the same evening. The
             # commission said the duty would drop to 10%": announced on the day
