@@ -69,11 +69,24 @@ def extract(document: Document) -> list[Event]:
         return occ[-1] if occ else None
 
     def anchor_before(i: int):
+        # "the next day", "the same afternoon" count from the story's own last
+        # dated step, not from an earlier measure a sentence only refers back
+        # to ("a reply to Washington's Sept. 29 'affiliates rule'"): such a
+        # date anchors only when no earlier sentence has a date of its own
+        background = None
         for j in range(i - 1, -1, -1):
             d = last_occurred(j)
-            if d is not None:
+            if d is None:
+                continue
+            if not _background_date(sentences[j].text, d):
                 return d.value
-        return None
+            own = [x for x in dates(j) if x.role == "occurred" and x.lo <= pub
+                   and not _background_date(sentences[j].text, x)]
+            if own:
+                return own[-1].value
+            if background is None:
+                background = d.value
+        return background
 
     def heading_date(i: int):
         """The date that heads sentence ``i``'s paragraph in a timeline ("- Apr. 9:
@@ -98,6 +111,8 @@ def extract(document: Document) -> list[Event]:
     for si, s in enumerate(sentences):
         if si not in is_candidate:
             continue
+        if "version" in s.text and _CORRECTION_NOTE.search(s.text):
+            continue  # "An earlier version of this story ... said ...": what it wrongly said
         here = dates(si)
         ms = sentence_mentions(s.text, si, pub, None, bilateral, here, sent_actors[si])
         if not ms:
@@ -110,6 +125,10 @@ def extract(document: Document) -> list[Event]:
         ms = _fold_effect_mentions(s.text, ms)
         ms = [m for m in ms if not _unattached_talks(m, sent_actors[si], s.text)
               and not _export_pause(m, s.text)]
+        if "when" in s.text:
+            for m in ms:
+                if m.occurred is None:
+                    _date_from_since_when(m, s.text, here)
         ordered = []
         for m in ms:
             if m.occurred is None:
@@ -137,8 +156,22 @@ def extract(document: Document) -> list[Event]:
         for m in ms:
             if m.event_type == "talks":
                 _first_day_of_round(m, s.text)
+            elif m.event_type == "agreement":
+                _last_day_of_round(m)
         if _LIST_ITEM.match(s.text):
             _inherit_lead_actor(ms, s.text, sent_actors[si], _lead_actor(sentences, si, sent_actors))
+            if any(m.occurred is None for m in ms):
+                # the commitments listed under "What they agreed, according to
+                # both governments:" ("- The U.S. will cut ...") are steps of the
+                # agreement: its day is the lead line's, else that of the
+                # sentence just before it ("On Thursday, Oct. 30, Trump and Xi met")
+                lead = _lead_line(sentences, si)
+                if lead is not None and _TERMS_LEAD.search(sentences[lead].text):
+                    day = last_occurred(lead) or (last_occurred(lead - 1) if lead > 0 else None)
+                    if day is not None:
+                        for m in ms:
+                            if m.occurred is None and not m.extra.get("reference"):
+                                m.extra["terms_of"] = day
         elif any(m.extra.get("bare") for m in ms):
             # a verbless line ("15% on U.S. coal, LNG.") acts for the government
             # its line opened with ("FEB 4 - Beijing responds.")
@@ -154,6 +187,16 @@ def extract(document: Document) -> list[Event]:
         # (the heading date is only given to an undated mention: not looked up,
         # nor its line parsed for dates, when every mention has a date)
         heading = heading_date(si) if any(m.occurred is None for m in ms) else None
+        # "Trump signed two executive orders on Tuesday. The first cuts ... The
+        # second keeps ...": the items' steps are dated by the sentence that
+        # introduced them, past any earlier item of the same enumeration
+        enumerated = None
+        if same_paragraph and _ENUMERATED.match(s.text) and any(m.occurred is None for m in ms):
+            j = si - 1
+            while j > 0 and _ENUMERATED.match(sentences[j].text) and "\n" not in body[sentences[j - 1].end:sentences[j].start]:
+                j -= 1
+            if not _ENUMERATED.match(sentences[j].text):
+                enumerated = j
         for m in ms:
             if same_paragraph:
                 also = m.occurred is None and m.actor is not None and _ALSO.search(s.text, 0, m.t_start)
@@ -168,13 +211,41 @@ def extract(document: Document) -> list[Event]:
                     if also:
                         # "China said Tuesday it will ... The move came after a U.S.
                         # tariff ordered on Saturday ... Beijing also placed export
-                        # controls ...": the actor's own last dated step in the two
-                        # sentences before, not the last date of the sentence before
-                        own = next((x.occurred for x in reversed(mentions) if x.sent >= si - 2 and x.actor == m.actor
+                        # controls ...": the actor's own last dated step in the three
+                        # sentences before (a brief's lead, its detail and the other
+                        # side's step in between: "duties took effect on Monday, six
+                        # days after Beijing announced them. U.S. coal ... pay 15%.
+                        # The levies answer the tariff Trump ordered on Feb. 1.
+                        # Beijing's package also put export controls on tungsten"),
+                        # not the last date of the sentence before
+                        own = next((x.occurred for x in reversed(mentions) if x.sent >= si - 3 and x.actor == m.actor
                                     and x.occurred is not None and x.date_source == "text"
                                     and x.occurred.role == "occurred" and x.occurred.hi <= pub), None)
                         if own is not None:
                             m.extra["inherit"] = own
+            if (enumerated is None and m.occurred is None and m.tense == "present"
+                    and (anaphor := _DOCUMENT_ANAPHOR.match(s.text)) is not None and anaphor.end() <= m.t_start):
+                # "President Trump signed two executive orders on Tuesday. ...
+                # The orders implement the agreement": the day of the sentence
+                # that introduced the orders (up to six sentences back)
+                noun = re.compile(r"\b" + anaphor["noun"] + r"\b", re.I)
+                for j in range(si - 1, max(-1, si - 7), -1):
+                    if noun.search(sentences[j].text):
+                        day = last_occurred(j)
+                        if day is not None:
+                            m.extra.pop("inherit_from", None)
+                            m.extra["inherit"] = day
+                            m.extra["dated_by_antecedent"] = True
+                        break
+            if enumerated is not None and m.occurred is None:
+                m.extra.pop("inherit", None)
+                m.extra["inherit_from"] = enumerated
+                m.extra["dated_by_antecedent"] = True
+                if m.actor is None:
+                    # "The second keeps ... suspended": the signer of the orders
+                    codes = _subject_codes(sentences, enumerated, sent_actors)
+                    if len(codes) == 1:
+                        m.actor = codes.pop()
             if heading is not None and m.occurred is None:
                 m.extra["heading"] = heading
             if m.extra.get("bare") and m.occurred is None and heading is None:
@@ -228,6 +299,19 @@ def extract(document: Document) -> list[Event]:
     return out
 
 
+# a date that names a measure reported before rather than a step of the story:
+# a possessive's ("Washington's Sept. 29 rule") or a relative clause's ("the
+# rate ... that Trump unveiled in the Rose Garden on Wednesday (Apr 2)")
+_BACKGROUND_DATE_BEFORE = re.compile(
+    r"[A-Za-z]['’]s\s+$|\b(?:that|which)\s+(?:[\w.'’-]+\s+){0,5}?(?:had\s+|has\s+)?(?:unveiled|announced|imposed|"
+    r"introduced|issued|placed|put|adopted|levied|ordered|signed)\b[^,;:()]*(?:\(\s*)?$")
+
+
+def _background_date(text: str, d) -> bool:
+    """Whether date ``d`` of ``text`` only names a measure reported before."""
+    return _BACKGROUND_DATE_BEFORE.search(text, max(0, d.start - 120), d.start) is not None
+
+
 _ROUND_DAYS = re.compile(r"\s*(?:-|–|and|to|through)\s*(?:on\s+)?")
 
 
@@ -247,6 +331,15 @@ def _first_day_of_round(m: Mention, text: str) -> None:
         m.occurred = run[0]
 
 
+def _last_day_of_round(m: Mention) -> None:
+    """"met in Kuala Lumpur over the weekend of Oct. 25-26 and produced a
+    framework": what a round of several days produced comes at its end, the
+    last day of the span that dates it."""
+    occ = m.occurred
+    if occ is not None and occ.last is not None and occ.precision == "day" and occ.last != occ.value:
+        m.occurred = D.DateMention(occ.start, occ.end, occ.text, occ.last, occ.last, occ.last, "day", occ.role)
+
+
 def _day_after(x: Mention):
     """The day a happening in the sentence gives to an undated step beside it: a
     round of talks gives its last day ("After talks in Geneva on May 10 and 11,
@@ -258,6 +351,31 @@ def _day_after(x: Mention):
     if last.last is not None:
         last = D.DateMention(last.start, last.end, last.text, last.last, last.last, last.last, "day", last.role)
     return last
+
+
+# a correction note retracting what an earlier version said
+_CORRECTION_NOTE = re.compile(r"^\W*(?:[\w ,.]{0,40}:\s*)?(?:An?|The)\s+(?:earlier|previous|original|first)\s+version\s+of\s+"
+                              r"this\s+(?:story|article|report|piece|item)\b")
+# a sentence whose subject names documents reported before: "The orders implement ..."
+_DOCUMENT_ANAPHOR = re.compile(r"\s*(?:The|These|Those|Both)\s+(?:two\s+|new\s+)?(?P<noun>orders|notices|decrees|announcements|statements)\b")
+# a sentence opening with an item of what the sentence before enumerated
+_ENUMERATED = re.compile(r"\s*(?:The|the)\s+(?:first|second|third|fourth|other|former|latter)\b"
+                         r"(?!\s+(?:time|day|week|month|year|round|half|quarter|since|of|to)\b)")
+_WHEN_AFTER = re.compile(r",?\s+when\b")
+
+
+def _date_from_since_when(m: Mention, text: str, dates) -> None:
+    """"Since April, when Beijing put seven rare earths ... under export
+    licensing": the step the when-clause tells happened at the date the
+    since-phrase gives (inside the when-clause's own clause, within 160
+    characters)."""
+    for d in dates:
+        if d.role != "since" or d.end > m.t_start:
+            continue
+        w = _WHEN_AFTER.match(text, d.end)
+        if w is not None and m.clause[0] <= w.start() and m.t_start - w.end() <= 160:
+            m.occurred = D.DateMention(d.start, d.end, d.text, d.value, d.lo, d.hi, d.precision, "occurred", d.last)
+            return
 
 
 _AND_VERB = re.compile(r"\band\s+(?:also\s+|then\s+)?$")
@@ -276,12 +394,15 @@ def _date_from_subject_order(m: Mention, text: str, dates) -> None:
 
 
 _TARIFF_WORDS = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|rates?|surcharges?|counter-?tariffs?|points)\b", re.I)
-_EXPORT_WORDS = re.compile(r"\b(?:export|licen[cs]\w*|rare[- ]earths?|controls?)\b", re.I)
+# what else a pause may stop: export controls, and fees that are no tariff
+# ("Both sides will pause their port fees for a year")
+_EXPORT_WORDS = re.compile(r"\b(?:export|licen[cs]\w*|rare[- ]earths?|controls?|fees?)\b", re.I)
 
 
 def _export_pause(m: Mention, text: str) -> bool:
-    """"China will pause for one year the sweeping rare-earth export controls": a
-    pause of export controls sets no tariff deadline."""
+    """"China will pause for one year the sweeping rare-earth export controls",
+    "will pause their port fees for a year": a pause of export controls or of
+    fees sets no tariff deadline."""
     if m.event_type != "tariff_deadline":
         return False
     clause = text[m.clause[0]:m.clause[1]]
@@ -409,19 +530,31 @@ _LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+\S")
 _LEAD_LINE = re.compile(r":\s*$")
 
 
-def _lead_actor(sentences, si: int, sent_actors) -> str | None:
-    """The government a bulleted list speaks for: the one named in the lead
-    line that opens the list ("Under the deal, China will:", "The United States
-    commits to the following:"), when it names exactly one."""
+def _lead_line(sentences, si: int) -> int | None:
+    """The index of the line ending in a colon that opens the bulleted list
+    item ``si`` belongs to, if the list has one."""
     for j in range(si - 1, max(-1, si - 30), -1):
         text = sentences[j].text
         if _LIST_ITEM.match(text):
             continue
-        if not _LEAD_LINE.search(text):
-            return None
-        codes = _subject_codes(sentences, j, sent_actors)
-        return codes.pop() if len(codes) == 1 else None
+        return j if _LEAD_LINE.search(text) else None
     return None
+
+
+def _lead_actor(sentences, si: int, sent_actors) -> str | None:
+    """The government a bulleted list speaks for: the one named in the lead
+    line that opens the list ("Under the deal, China will:", "The United States
+    commits to the following:"), when it names exactly one."""
+    j = _lead_line(sentences, si)
+    if j is None:
+        return None
+    codes = _subject_codes(sentences, j, sent_actors)
+    return codes.pop() if len(codes) == 1 else None
+
+
+# a lead line that introduces an agreement's terms: "What they agreed:",
+# "Under the deal, China will:", "The terms of the truce:"
+_TERMS_LEAD = re.compile(r"\b(?:agree[ds]?|agreement|deal|consensus|truce|accord|pact|terms)\b", re.I)
 
 
 def _subject_codes(sentences, j: int, sent_actors) -> set:
@@ -504,8 +637,23 @@ def _fold_effect_mentions(text: str, ms: list[Mention]) -> list[Mention]:
                 if x.occurred is None:  # "the increase to 84% took effect early Wednesday"
                     x.occurred = m.occurred or m.effective
                 continue
+            # "China's retaliatory duties took effect on Monday, six days after
+            # Beijing announced them": the later step whose object is the
+            # measure itself is its announcement, the effect its start
+            later = [x for x in ms if x not in effects and x.event_type == m.event_type
+                     and DIRECTION.get(x.action) == DIRECTION.get(m.action)
+                     and (not x.actor or not m.actor or x.actor == m.actor) and x.t_start > m.t_end
+                     and _PRONOUN_OBJECT.match(text, x.t_end)]
+            if later:
+                x = later[0]
+                if x.effective is None:
+                    x.effective = m.effective or m.occurred
+                continue
         out.append(m)
     return out
+
+
+_PRONOUN_OBJECT = re.compile(r"\s+(?:them|it)\b(?!\s+(?:would|will|was|is|had|has)\b)")
 
 
 # "the higher rate", "the new duties", "these controls": a definite noun phrase

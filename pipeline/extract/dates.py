@@ -91,7 +91,7 @@ _RE_RELATIVE = re.compile(
     r"\b(?:(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
     r"|(?P<yesterday>yesterday|last\s+night)"
     r"|(?P<tomorrow>tomorrow)"
-    r"|(?P<wk>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next|the\s+past|the\s+previous|the\s+coming)\s+week(?:end)?(?!\s+of\s)|(?:over\s+)?the\s+weekend|(?:earlier|later)\s+in\s+the\s+week)"
+    r"|(?P<wk>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next|the\s+past|the\s+previous|the\s+coming)\s+week(?:end)?(?!\s+of\s)|(?:over\s+)?the\s+weekend(?!\s+of\s)|(?:earlier|later)\s+in\s+the\s+week)"
     r"|(?P<mo>(?:(?:earlier|later|early|late|mid)[\s-]+)?(?:last|this|next|the\s+previous|the\s+past)\s+month)"
     r"|(?P<yr>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next)\s+year)"
     r"|(?P<ago>(?P<agon>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)\s+(?P<agou>days?|weeks?|months?|years?)\s+ago(?P<agotoday>\s+today)?)"
@@ -188,6 +188,8 @@ def _has_relative_token(low: str) -> bool:
     return (("day" in low and ("today" in low or "yesterday" in low or " day" in low))
             or ("night" in low and ("tonight" in low or "last night" in low))
             or ("this " in low and ("this morning" in low or "this afternoon" in low or "this evening" in low))
+            # "Beijing confirmed its side of the bargain the same evening"
+            or ("same " in low and ("same morning" in low or "same afternoon" in low or "same evening" in low))
             or "tomorrow" in low or "week" in low or "month" in low or "year" in low or " ago" in low)
 
 
@@ -609,6 +611,9 @@ def _num(tok: str | None) -> int | None:
 # "runs out in thirteen days": counted from the publication day
 _RE_IN_DAYS = re.compile(r"\bin\s+(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                          r"fourteen|fifteen|twenty|thirty)\s+(?P<unit>days?|weeks?)\b", re.I)
+# a sentence that opens with a span after the last dated happening: "Within a
+# week", "Within days", "In less than a week"
+_RE_WITHIN_START = re.compile(r"(?:[Ww]ithin|[Ii]n\s+less\s+than)\s+(?:(?:a|one)\s+(?P<unit>week)|(?:(?P<n>\d|two|three|four|five|six|seven|a\s+few)\s+)?(?P<unit2>days))\b(?!\s+of\b)")
 _DURATION_BEFORE = re.compile(r"\b(?:for|within|over)\s+$", re.I)
 # A timeline heading: bullets, the date (its year, a part of the day), then a colon
 # or dash ("- Apr. 9: ...", "FEB 4 - ...", "Tuesday morning: ..."); used here and by
@@ -819,6 +824,12 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
                     add(m.start(), m.end(), d, d, "day", d)
                 else:
                     add(m.start(), m.end(), d - dt.timedelta(days=15), d + dt.timedelta(days=15), "approx", d)
+            elif m["agotoday"]:
+                # "Six months ago today": the same calendar day that many months back
+                y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+                mo += 1
+                d = dt.date(y, mo, min(pub.day, _month_end(y, mo)))
+                add(m.start(), m.end(), d, d, "day", d)
             else:
                 d = pub - dt.timedelta(days=30 * n)
                 add(m.start(), m.end(), d - dt.timedelta(days=15), d + dt.timedelta(days=15), "approx", d)
@@ -883,6 +894,14 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
 
     if len(out) > 1:
         out.sort(key=lambda o: o.start)
+    if low.startswith(("within ", "in less than ")) and not out:
+        # "Within a week the rate had reached 125%": the days after the
+        # happening the sentence before dates
+        m = _RE_WITHIN_START.match(text)
+        base_d = (anchor() if callable(anchor) else anchor) if m is not None else None
+        if base_d is not None:
+            n = 7 if m["unit"] is not None else (_num(m["n"]) if m["n"] else 7) or 7
+            add(m.start(), m.end(), base_d + dt.timedelta(days=1), base_d + dt.timedelta(days=n), "week")
     for m in rel_pending:
         if not free(m.start(), m.end()):
             continue

@@ -56,7 +56,8 @@ def _compatible(a: Mention, b: Mention) -> bool:
         if t == "export_control" and a.commodity != b.commodity:
             return False
         if (t == "export_control" and a.action != b.action and a.sent != b.sent
-                and a.date_source == b.date_source == "published"):
+                and (a.date_source == b.date_source == "published"
+                     or (a.extra.get("terms_of") is not None and b.extra.get("terms_of") is not None))):
             return False  # separate easing steps listed one by one (suspend; issue general licences)
         return _overlap(a, b)
     if t == "talks":
@@ -175,6 +176,20 @@ def merge_mentions(mentions: list[Mention], pub: dt.date, last_occurred=None) ->
             m.occurred = m.extra["sentence_date"]
             m.date_source = "sentence"
             m.confidence = min(m.confidence, 0.6)
+        elif m.extra.get("terms_of") is not None and not m.extra.get("state"):
+            # "What they agreed: - China will suspend ...": the agreement's day
+            m.occurred = m.extra["terms_of"]
+            m.date_source = "inherited"
+            m.confidence = min(m.confidence, 0.5)
+        elif ((m.extra.get("reported_past") or m.extra.get("dated_by_antecedent")) and not m.extra.get("state")
+              and (inherit := _inherited(m, last_occurred)) is not None and inherit.lo <= pub):
+            # "Beijing confirmed its side of the bargain the same evening. The
+            # commission said the duty would drop to 10%": announced on the day
+            # the paragraph's sentence before gives, not on the publication day;
+            # "signed two orders on Tuesday. The first cuts ...": the orders' day
+            m.occurred = inherit
+            m.date_source = "inherited"
+            m.confidence = min(m.confidence, 0.5)
         elif m.extra.get("state") or (m.tense in ("present", "future") and m.event_type not in ("talks",)) or (
                 m.extra.get("reported_now") and m.event_type in ("agreement", "tariff_change", "export_control")):
             # a present-tense report ("the ministry says ... reached") is news of the

@@ -27,6 +27,13 @@ def _cues() -> dict:
     # "provided they comply with the law" qualify an asserted step
     out["after"] = re.compile(r"[^;:]{0,80}?\bif\b", re.I)
     out["modal_after"] = re.compile(r"[^;:,]{0,45}?\b(?:might|could|(?-i:may)|would\s+(?:then\s+|now\s+|also\s+)?be|can\s+be|(?:is|are)\s+(?:now\s+|still\s+|widely\s+|also\s+|generally\s+){0,2}expected)\b", re.I)
+    # a happening the clause goes on to call only likely: "a meeting on the
+    # sidelines of the APEC summit at the end of October is likely", "the
+    # deadline is likely to be pushed back" (not a relative clause's: "talks
+    # that produced a framework that is likely to be signed")
+    out["likely_after"] = re.compile(
+        r"(?:(?!\b(?:that|which|who)\b)[^;:,]){0,90}?\b(?:is|are)\s+(?:now\s+|still\s+|increasingly\s+|also\s+|seen\s+as\s+)?"
+        r"(?:likely|unlikely|possible|uncertain|doubtful)\b", re.I)
     # a happening the clause goes on to deny or only float: "a call ... has not
     # taken place", "an extension ... has not been discussed", "a meeting has
     # been floated"
@@ -92,6 +99,7 @@ def _opens_conditional(sentence: str) -> bool:
 _BREAK_KEYS = frozenset({"aft", "fol", "sin", "bef", "ahe"})
 # every match of _cues()["modal_after"] contains one of these, lower-cased
 _MODAL_WORD = re.compile(r"might|could|may|would|can|expected")
+_LIKELY_WORD = re.compile(r"likely|possible|uncertain|doubtful")
 
 _SENTENCE: dict[str, tuple] = per_document_cache({})
 
@@ -102,7 +110,7 @@ def _sentence(sentence: str) -> tuple:
     (whether a conditional opens it, {cue class: spans}, the lower-cased text
     if ASCII else None, whether it contains "if", whether it contains a
     _MODAL_WORD, _PLANNED spans, whether a participle of _PLANNED_NP occurs,
-    _SCOPE_BREAK spans).
+    _SCOPE_BREAK spans, whether it contains a _LIKELY_WORD).
     """
     low, idx = text_index(sentence)
     keys = word_keys(sentence)
@@ -125,12 +133,13 @@ def _sentence(sentence: str) -> tuple:
         has_if = "if" in low
         has_modal = ("might" in low or "could" in low or "may" in low or "would" in low
                      or "can" in low or "expected" in low)  # _MODAL_WORD.search(low)
+        has_likely = "likely" in low or "possible" in low or "uncertain" in low or "doubtful" in low
     else:
-        low, breaks, has_if, has_modal = None, spans(_SCOPE_BREAK, sentence), True, True
+        low, breaks, has_if, has_modal, has_likely = None, spans(_SCOPE_BREAK, sentence), True, True, True
     if len(_SENTENCE) > 4096:
         _SENTENCE.clear()
     r = _SENTENCE[sentence] = (_opens_conditional(sentence), found, low, has_if, has_modal, planned,
-                               participle, breaks)
+                               participle, breaks, has_likely)
     return r
 
 
@@ -171,7 +180,7 @@ def irrealis(sentence: str, clause_start: int, trigger_start: int, trigger_end: 
     planned meeting"); only negation right before it blocks it. Cue matches
     are computed once per sentence; each trigger checks the windows around it.
     """
-    opening, found, low, has_if, has_modal, planned_spans, participle, breaks = (
+    opening, found, low, has_if, has_modal, planned_spans, participle, breaks, has_likely = (
         _SENTENCE.get(sentence) or _sentence(sentence))
     if opening:
         return "conditional"
@@ -227,5 +236,9 @@ def irrealis(sentence: str, clause_start: int, trigger_start: int, trigger_end: 
     # same pos/endpos, so the same clamping of out-of-range offsets)
     if has_modal and (low is None or _MODAL_WORD.search(low, trigger_end, clause_end) is not None):
         if cues["modal_after"].match(sentence, trigger_end, clause_end):
+            return "speculation"
+    # every match of "likely_after" contains one of these words, lower-cased
+    if has_likely and (low is None or _LIKELY_WORD.search(low, trigger_end, clause_end) is not None):
+        if cues["likely_after"].match(sentence, trigger_end, clause_end):
             return "speculation"
     return None

@@ -546,6 +546,7 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
 
     # every match of the case-sensitive _SAYS_NOW contains one of these words
     says_hint = "says" in sentence or "tells" in sentence or "confirms" in sentence or "announces" in sentence
+    said_hint = "said" in sentence or "announced" in sentence or "confirmed" in sentence
     # a question asserts nothing ("Will the two heads of state meet in Gyeongju?")
     question = sentence.rstrip(" \"'”’)").endswith("?")
 
@@ -553,14 +554,19 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         if question:
             return None
         clause = _clause_of(clauses, s)
-        lo = clause[0]
+        lo, hi = clause
         if (anchor_pos is not None and anchor_pos < s and etype in ("tariff_change", "export_control")
                 and _PARTICIPLE.fullmatch(sentence, s, e) and _PARTICIPLE_AFTER_NOUN.fullmatch(sentence, anchor_pos, s)):
             # "did not touch the rare-earth licensing introduced on 4 April": the
             # measure named by its noun phrase happened whatever the clause's verb
-            # says of it; only a cue inside the phrase blocks it
+            # says of it; only a cue inside the phrase blocks it (up to the verb
+            # that follows it: "whether the licensing introduced on 4 April
+            # would be relaxed")
             lo = anchor_pos
-        if irrealis(sentence, lo, s, e, clause[1]):
+            verb = _VERB_AFTER_PHRASE.search(sentence, e, hi)
+            if verb is not None:
+                hi = verb.start()
+        if irrealis(sentence, lo, s, e, hi):
             return None
         if anchor_pos is not None and anchor_pos < s and _NO_DETERMINER.search(sentence, max(clause[0], anchor_pos - 25), anchor_pos):
             return None  # "no specific countermeasure has been announced"
@@ -593,6 +599,10 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             m.extra["reference"] = True
         if says_hint and has_span(spans(_SAYS_NOW, sentence), clause[0], s):
             m.extra["reported_now"] = True  # "the ministry says the leaders reached consensus"
+        elif m.tense == "future" and said_hint and _SAID_BEFORE.search(sentence, clause[0], s):
+            # "China's Customs Tariff Commission said the duty would also drop to
+            # 10%": a step announced in the past, on the day the report was made
+            m.extra["reported_past"] = True
         if etype in ("talks", "leader_contact") and _PRESUPPOSED_BEFORE.search(sentence, max(0, s - 45), s):
             m.extra["presupposed"] = True  # "since the Busan meeting": named, not reported
         if _NOUN_TRIGGER.fullmatch(sentence, s, e) and _DEFINITE_NOUN.search(sentence, max(0, s - 22), s):
@@ -608,6 +618,13 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         rate, all_rates = find_rate(sentence, m.clause, s, e)
         if action == "lift" or (action == "remove" and rate is not None and re.match(r"lift", sentence[s:e], re.I)):
             m.action = "raise"
+        if (rate is None and len(all_rates) > 1 and apos is not None and apos < s
+                and _PARTICIPLE.fullmatch(sentence, s, e)):
+            # "The 84% rate replaces the 34% tariff Trump unveiled on April 2":
+            # the measure a relative clause's verb names has its own noun's rate
+            own = _RATE_OF_NOUN.search(sentence, max(m.clause[0], apos - 30), apos)
+            if own is not None:
+                rate = D.number_value(own["n"])
         m.rate = rate
         m.extra["rates"] = all_rates
         out.append(m)
@@ -793,6 +810,9 @@ _TIGHTENING_NP = re.compile(r"expan|widen|tighten|broaden|sweeping|new\b|additio
 # --- cues of base() (not-an-event and scope checks)
 # "the rare-earth licensing introduced on 4 April": a participle right after the measure's noun
 _PARTICIPLE_AFTER_NOUN = re.compile(r"(?:[\w-]+\s+){0,2}[\w-]+(?:\s+(?:on|of)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?,?\s+")
+# a rate right before a measure noun: "the 34% tariff", "a 34% \"reciprocal\" "
+_RATE_OF_NOUN = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent|per\s+cent)\s+(?:[\"“]?[\w-]+[\"”]?\s+){0,2}$")
+_VERB_AFTER_PHRASE = re.compile(r"\b(?:would|will|could|might|may|should|can|is|are|was|were|has|have|had|did|does|do)\b")
 _PARTICIPLE = re.compile(r"introduced|imposed|announced|unveiled|issued|placed|adopted|levied")
 # "since the Busan meeting": a meeting named, not reported
 _PRESUPPOSED_BEFORE = re.compile(r"\b(?:since|after|following|before|ahead\s+of|at)\s+(?:the|their|this|that)\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -1080,6 +1100,11 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
             if near and _has_unreal_cue(sentence, clause[0], ms) and any(irrealis(sentence, clause[0], a, a, clause[1]) in _UNREAL for a in near):
                 continue
             if dl:
+                if action in ("extend", "shorten"):
+                    # "hours before the pause was due to expire on Aug. 12, keeping
+                    # the suspended portion on hold until Nov. 10": the old deadline
+                    # comes before the step, the new one after it
+                    dl = [d for d in dl if d.start >= ms] or dl
                 best = min(dl, key=lambda d: abs(d.start - ms))
                 mm.deadline = best.last or best.value
                 mm.extra["deadline_prec"] = best.precision
@@ -1111,6 +1136,8 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
 
 _DEFINITE_NOUN = re.compile(r"\b(?:the|this|that|its|their|these|those)\s+(?:\d+-day\s+|current\s+|existing\s+)?(?:tariff\s+|trade\s+)?$", re.I)
 _NOUN_TRIGGER = re.compile(r"(?i)pause|suspension|truce|reprieve|halt|hike|increase|rollback|cut|ban|curbs|controls|restrictions")
+# a past report of a future step: "the ministry said (that) China would ..."
+_SAID_BEFORE = re.compile(r"\b(?:said|announced|confirmed)\b(?:\s+(?:that\s+)?(?:[\w'’.-]+\s+){0,8}?(?:would|will)\b)")
 _SAYS_NOW = re.compile(r"\b(?:says|tells\s+\w+|confirms|announces)\b")
 def _has_unreal_cue(sentence: str, lo: int, hi: int) -> bool:
     from .negation import _found
@@ -1353,6 +1380,19 @@ _POSSESSIVE_S = re.compile(r"^['’]s\b")
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "approx": 3}
 
 
+_ASIDE_DASH = re.compile(r"\s[-–—]\s")
+
+
+def _in_other_aside(sentence: str, pos: int, t_start: int) -> bool:
+    """Whether ``pos`` lies between a pair of spaced dashes (" - ... - ") that
+    does not also hold ``t_start``."""
+    dashes = [m.start() for m in _ASIDE_DASH.finditer(sentence)]
+    for a, b in zip(dashes[::2], dashes[1::2]):
+        if a < pos < b:
+            return not a < t_start < b
+    return False
+
+
 def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMention], clauses) -> None:
     """Give each mention its occurrence and effective dates.
 
@@ -1531,6 +1571,10 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
             if weak[id(m)]:
                 m.extra["weak"] = min(weak[id(m)], key=lambda d: abs(d.start - m.t_start))
             free = [d for d in free_dates if id(d) not in barred.get(id(m), ())] if barred else free_dates
+            if free and (" - " in sentence or " – " in sentence or " — " in sentence):
+                # "cuts the tariff he imposed over fentanyl - doubled to 20% in
+                # March - to 10%": a date inside a dashed aside is the aside's
+                free = [d for d in free if not _in_other_aside(sentence, d.start, m.t_start)]
             if free:
                 m.extra["sentence_date"] = min(free, key=lambda d: abs(d.start - m.t_start))
             elif m.extra.get("first_day_offset") and occ:
