@@ -560,7 +560,8 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             # measure named by its noun phrase happened whatever the clause's verb
             # says of it; only a cue inside the phrase blocks it
             lo = anchor_pos
-        if irrealis(sentence, lo, s, e, clause[1]):
+        if irrealis(sentence, lo, s, e, clause[1],
+                    anchor_pos if action == "threaten" and anchor_pos is not None and anchor_pos > s else None):
             return None
         if anchor_pos is not None and anchor_pos < s and _NO_DETERMINER.search(sentence, max(clause[0], anchor_pos - 25), anchor_pos):
             return None  # "no specific countermeasure has been announced"
