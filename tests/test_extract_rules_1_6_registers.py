@@ -8,6 +8,7 @@ must not fire.
 import datetime as dt
 
 from pipeline.extract import extract
+from pipeline.extract.dates import find_dates
 from tests.documents import feed_document
 
 D = dt.date
@@ -51,3 +52,26 @@ def test_a_warning_of_anything_but_ones_own_tariff_step_is_no_threat():
     # an "if" before the threatened measure still makes the threat itself conditional
     assert rows("On Monday, Trump said he would threaten, if talks failed, a 50% tariff on Chinese "
                 "goods.", "2025-04-09T09:00") == []
+
+
+# ------------------------------------------------- "last December", "next March"
+
+def test_last_month_name_is_the_latest_such_month_before_this_one():
+    # a December story: "last December" is the December of the year before
+    assert rows("On Nov. 9 it also suspended its ban on exports of gallium, germanium and antimony to "
+                "the United States, imposed last December.", "2025-12-02T09:00") == [
+        ("export_control", "suspend", D(2025, 11, 9), None, "critical_minerals", CN_US),
+        ("export_control", "impose", D(2024, 12, 16), None, "critical_minerals", CN_US)]
+    assert rows("China imposed export controls on graphite last March.", "2025-03-02T09:00") == [
+        ("export_control", "impose", D(2024, 3, 16), None, "critical_minerals", CN_US)]
+    assert rows("China imposed export controls on graphite last March.", "2025-06-02T09:00") == [
+        ("export_control", "impose", D(2025, 3, 16), None, "critical_minerals", CN_US)]
+
+
+def test_month_names_without_last_or_next_keep_their_year():
+    assert [(d.text, d.lo, d.hi) for d in find_dates("the controls imposed in December", D(2025, 12, 2))] == [
+        ("December", D(2025, 12, 1), D(2025, 12, 31))]
+    assert [(d.text, d.lo, d.hi) for d in find_dates("Trump may visit China next April", D(2025, 10, 31))] == [
+        ("next April", D(2026, 4, 1), D(2026, 4, 30))]
+    assert [(d.text, d.lo, d.hi) for d in find_dates("Trump may visit China next December", D(2025, 11, 1))] == [
+        ("next December", D(2025, 12, 1), D(2025, 12, 31))]

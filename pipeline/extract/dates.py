@@ -861,9 +861,21 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
         attributive = _ATTRIBUTIVE_BEFORE.search(text[max(0, m.start() - 8):m.start()]) and \
             _ATTRIBUTIVE_AFTER.match(text[m.end():m.end() + 3])
         tense = None if attributive else _tense(text, m.start(), m.end())
-        year = int(m["year"]) if m["year"] else _pick_year(pub, month, None, tense)
+        start = m.start()
+        if m["year"]:
+            year = int(m["year"])
+        elif m["mod"] is None and text.endswith(("last ", "Last ", "next ", "Next "), 0, start):
+            # "imposed last December" in a December story is the December before;
+            # "next March" is the first March after this month
+            start -= 5
+            if text[start] in "lL":
+                year = pub.year if month < pub.month else pub.year - 1
+            else:
+                year = pub.year if month > pub.month else pub.year + 1
+        else:
+            year = _pick_year(pub, month, None, tense)
         lo, hi, prec = _modded_month(year, month, m["mod"])
-        add(m.start(), m.end(), lo, hi, prec)
+        add(start, m.end(), lo, hi, prec)
 
     for m in ordinal:
         if not free(m.start(), m.end()):
