@@ -75,3 +75,48 @@ def test_month_names_without_last_or_next_keep_their_year():
         ("next April", D(2026, 4, 1), D(2026, 4, 30))]
     assert [(d.text, d.lo, d.hi) for d in find_dates("Trump may visit China next December", D(2025, 11, 1))] == [
         ("next December", D(2025, 12, 1), D(2025, 12, 31))]
+
+
+# ------------------------------------------------- a rate that "went to" a level
+
+def test_a_rate_that_goes_to_a_level_is_a_raise():
+    assert rows("On April 7, Trump warned that he would add a further 50% if Beijing did not withdraw "
+                "its retaliation. That specific threat was overtaken within days, as the reciprocal rate "
+                "went to 84% on April 8 and to 125% on April 9.", "2025-12-02T09:00") == [
+        ("tariff_change", "threaten", D(2025, 4, 7), 50.0, None, US_CN),
+        ("tariff_change", "raise", D(2025, 4, 8), 84.0, None, US_CN),
+        ("tariff_change", "raise", D(2025, 4, 9), 125.0, None, US_CN)]
+    assert rows("Washington's reciprocal rate on China went to 84% on April 8 and to 125% on April 9, "
+                "while Beijing matched each step.", "2025-04-12T09:00") == [
+        ("tariff_change", "raise", D(2025, 4, 8), 84.0, None, US_CN),
+        ("tariff_change", "raise", D(2025, 4, 9), 125.0, None, US_CN)]
+    assert rows("China's levy on American goods climbed to 125% on Friday.", "2025-04-12T09:00") == [
+        ("tariff_change", "raise", D(2025, 4, 11), 125.0, None, CN_US)]
+
+
+def test_a_rate_that_rises_is_no_tariff_unless_a_tariff_is_what_rises():
+    assert rows("China's jobless rate went to 5.3% in April as US tariffs bit.", "2025-05-12T09:00") == []
+    assert rows("In China, the unemployment rate rose to 5.3% in April, while US tariffs stayed high.",
+                "2025-05-12T09:00") == []
+    assert rows("Chinese exports to the US rose to $40 billion in March despite the tariffs.",
+                "2025-05-12T09:00") == []
+
+
+# ------------------------------------------------- "that evening", "the same afternoon"
+
+def test_that_evening_is_the_day_last_mentioned():
+    assert rows("On Tuesday, Beijing said it would fight to the end. The White House confirmed that "
+                "evening that the reciprocal rate on Chinese goods would go to 84% at midnight.",
+                "2025-04-12T09:00") == [
+        ("tariff_change", "raise", D(2025, 4, 8), 84.0, None, US_CN)]
+    assert rows("On Tuesday, China hit back at the US. In a separate notice the same afternoon, the "
+                "commerce ministry placed export controls on seven rare earths.", "2025-04-12T09:00") == [
+        ("export_control", "impose", D(2025, 4, 8), None, "rare_earths", CN_US)]
+
+
+def test_that_with_a_time_of_day_needs_an_earlier_day():
+    # no day before it: nothing to count from, so no date (and an undated step is dropped)
+    assert [d.text for d in find_dates("The ministry said that evening it would respond.", D(2025, 4, 12))] == []
+    assert [(d.text, d.value) for d in find_dates("On Tuesday the White House said so, and later that day "
+                                                   "Beijing replied.", D(2025, 4, 12))] == [
+        ("Tuesday", D(2025, 4, 8)), ("later that day", D(2025, 4, 8))]

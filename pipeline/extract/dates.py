@@ -95,7 +95,7 @@ _RE_RELATIVE = re.compile(
     r"|(?P<mo>(?:(?:earlier|later|early|late|mid)[\s-]+)?(?:last|this|next|the\s+previous|the\s+past)\s+month)"
     r"|(?P<yr>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next)\s+year)"
     r"|(?P<ago>(?P<agon>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)\s+(?P<agou>days?|weeks?|months?|years?)\s+ago(?P<agotoday>\s+today)?)"
-    r"|(?P<rel>(?:the\s+)?(?P<reln>previous|following|next|preceding)\s+day|the\s+day\s+(?P<relb>before|after)|(?P<same>(?:the|that)\s+same\s+(?:day|evening|morning|afternoon|night))"
+    r"|(?P<rel>(?:the\s+)?(?P<reln>previous|following|next|preceding)\s+day|the\s+day\s+(?P<relb>before|after)|(?P<same>(?:the|that)\s+same\s+(?:day|evening|morning|afternoon|night)|(?:later\s+)?that\s+(?:evening|morning|afternoon|night)|later\s+that\s+day)"
     r"|(?P<reln2>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+(?P<reld>later|earlier|after|before)))\b",
     re.I)
 
@@ -188,7 +188,10 @@ def _has_relative_token(low: str) -> bool:
     return (("day" in low and ("today" in low or "yesterday" in low or " day" in low))
             or ("night" in low and ("tonight" in low or "last night" in low))
             or ("this " in low and ("this morning" in low or "this afternoon" in low or "this evening" in low))
-            or "tomorrow" in low or "week" in low or "month" in low or "year" in low or " ago" in low)
+            or "tomorrow" in low or "week" in low or "month" in low or "year" in low or " ago" in low
+            # "the same evening", "that afternoon": the day of the happening last mentioned
+            or (("same " in low or "that " in low)
+                and ("evening" in low or "morning" in low or "afternoon" in low or "night" in low)))
 
 
 def _keys(*words: str) -> frozenset:

@@ -417,7 +417,9 @@ _CAP_WORD = re.compile(r"\W*[A-Z][a-z]+\b")
 
 _MONETARY = re.compile(r"\b(?:central\s+bank|Bank\s+of\s+[A-Z]\w+|Federal\s+Reserve|the\s+Fed|ECB|interest|mortgage|"
                        r"borrowing\s+costs|monetary|policy\s+rate|benchmark\s+rate|Reserve\s+Bank|cash\s+rate|"
-                       r"repo\s+rate|basis\s+points)\b")
+                       r"repo\s+rate|basis\s+points|"
+                       # "the unemployment rate rose to 5.3%": an economic statistic, not a tariff
+                       r"(?:unemployment|jobless|inflation|exchange|savings|growth|participation|vacancy)\s+rates?)\b")
 
 
 def _pair_triggers(etype: str, sentence: str, clauses, keys) -> list[tuple[str, int, int, int]]:
@@ -513,6 +515,8 @@ def candidate_types(sentence: str) -> frozenset:
     return r
 
 
+# an intransitive rise to a level ("the reciprocal rate went to 84%"): its subject is the measure
+_RATE_MOVES = re.compile(r"(?i)(?:go|goes|going|went|rose|rises|climb|jump|soar)")
 _BARE_RATE_LINE = re.compile(r"\W*(?:[A-Z][\w ]{0,20}:\s+)?\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+on\b")
 
 
@@ -603,6 +607,8 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
 
     # ---- tariff_change
     for action, s, e, apos in (_pair_triggers("tariff_change", sentence, clauses, keys) if "tariff_change" in types else ()):
+        if action == "raise" and not apos < s <= apos + 45 and _RATE_MOVES.match(sentence, s, e):
+            continue  # "jobless rate went to 5.3% as US tariffs bit": the tariff must be what moves
         m = base("tariff_change", action, s, e, apos)
         if not m:
             continue
@@ -1554,11 +1560,14 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
                 m.occurred = max(gov, key=lambda x: x.t_end).occurred
 
 
-_COORD_JOINED = re.compile(r"\s*(?:,|and|,\s*and|or)\s*(?:(?:on|in)\s+)?(?:[\w.,'\s-]{0,50}?\b(?:in|on)\s+)?")
+# (a rate may stand between the days: "went to 84% on April 8 and to 125% on April 9")
+_COORD_JOINED = re.compile(r"\s*(?:,|and|,\s*and|or)\s*(?:(?:on|in)\s+)?(?:[\w.,'%\s-]{0,50}?\b(?:in|on)\s+)?")
 
 
 def _expand_coordinated(mentions: list[Mention], sentence: str, dates) -> list[Mention]:
-    """"increases ordered on April 8 and April 9" -> one mention per day."""
+    """"increases ordered on April 8 and April 9" -> one mention per day; a
+    rate stated alone before a day ("to 84% on April 8 and to 125% on April 9")
+    is that day's step's."""
     out = []
     for m in mentions:
         got = m.extra.get("all_dates") or []
@@ -1567,9 +1576,15 @@ def _expand_coordinated(mentions: list[Mention], sentence: str, dates) -> list[M
             joined = all(_COORD_JOINED.fullmatch(sentence[a.end:b.start])
                          for a, b in zip(days, days[1:])) if len(days) >= 2 else False
             if joined:
+                lo = m.t_end
                 for d in days:
                     x = m.copy()
                     x.occurred = d
+                    if m.event_type == "tariff_change":
+                        own = {v for v, p in m.extra.get("rates", ()) if lo <= p < d.start}
+                        if len(own) == 1:
+                            x.rate = own.pop()
+                    lo = d.end
                     out.append(x)
                 continue
         out.append(m)
