@@ -120,3 +120,24 @@ def test_that_with_a_time_of_day_needs_an_earlier_day():
     assert [(d.text, d.value) for d in find_dates("On Tuesday the White House said so, and later that day "
                                                    "Beijing replied.", D(2025, 4, 12))] == [
         ("Tuesday", D(2025, 4, 8)), ("later that day", D(2025, 4, 8))]
+
+
+# ------------------------------------------------- "Trump and Xi spoke"
+
+def test_the_two_leaders_as_one_subject_of_speak_is_a_call():
+    assert rows("Trump and Xi will speak on Friday. Trump said so himself on Truth Social on Monday.",
+                "2025-09-16T09:00") == [
+        ("leader_contact", "call", D(2025, 9, 19), None, None, US_CN)]
+    assert rows("President Donald Trump and Chinese President Xi Jinping talked on Thursday for 90 "
+                "minutes, the White House said.", "2025-09-16T09:00") == [
+        ("leader_contact", "call", D(2025, 9, 11), None, None, US_CN)]
+    # "spoke by phone ... after the call" stays one call
+    assert rows("President Donald Trump and Chinese President Xi Jinping spoke by phone on Friday, "
+                "Trump said after the call.", "2025-09-20T09:00") == [
+        ("leader_contact", "call", D(2025, 9, 19), None, None, US_CN)]
+
+
+def test_leaders_who_speak_apart_or_about_something_make_no_call():
+    assert rows("Trump and Xi spoke about tariffs at separate events on Thursday.", "2025-09-16T09:00") == []
+    assert rows("Trump spoke on Thursday about Xi and the tariffs.", "2025-09-16T09:00") == []
+    assert rows("Trump and Xi are expected to speak on Friday.", "2025-09-16T09:00") == []
