@@ -1292,6 +1292,13 @@ _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|their)\s+$", re.I)
 _CALL_OFF = re.compile(r"\bcall(?:s|ed)?\s+(?:off|for|on(?!\s+(?:[A-Z][a-z]+day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d|the\s+\d)))\b")  # "call on" a date is a call
 
 
+# "Trump and Xi spoke on Thursday", "the two leaders will speak on Friday": the two
+# leaders as the one subject of a bare speak verb
+_LEADER_NAME = r"(?:(?:U\.S\.\s+|US\s+|American\s+|Chinese\s+)?(?:President\s+)?(?:Donald\s+)?Trump|(?:Chinese\s+)?(?:President\s+)?Xi(?:\s+Jinping)?)"
+_LEADERS_SUBJECT = re.compile(rf"(?:\b{_LEADER_NAME}\s+and\s+{_LEADER_NAME}|\b[Tt]he\s+two\s+(?:leaders|presidents))\s+"
+                              r"(?:(?:will|would|had|have|also|last|then)\s+)?$")
+
+
 def _leader_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
     lc = _compiled()["leader_contact"]
     out = []
@@ -1309,6 +1316,9 @@ def _leader_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
                 continue
             if action == "call" and _CALL_OFF.search(sentence[m.start():m.end() + 16]):
                 continue
+            if action == "call" and word in ("spoke", "speak", "talked") and not _LEADERS_SUBJECT.search(
+                    sentence, max(0, m.start() - 90), m.start()):
+                continue  # "Xi spoke at the forum; Trump replied": each on his own, no call
             if action == "meeting" and _SIDES_SUBJECT.search(sentence, max(0, m.start() - 30), m.start()):
                 continue  # "the two sides met in Madrid": negotiators, not the leaders
             if action == "meeting" and _SIDELINES.search(sentence, max(0, m.start() - 40), m.start()):
