@@ -141,3 +141,26 @@ def test_leaders_who_speak_apart_or_about_something_make_no_call():
     assert rows("Trump and Xi spoke about tariffs at separate events on Thursday.", "2025-09-16T09:00") == []
     assert rows("Trump spoke on Thursday about Xi and the tariffs.", "2025-09-16T09:00") == []
     assert rows("Trump and Xi are expected to speak on Friday.", "2025-09-16T09:00") == []
+
+
+# ------------------------------------------------- "three weeks earlier"
+
+def test_weeks_counted_from_the_day_last_mentioned():
+    assert [(d.text, d.value) for d in find_dates("The leaders met on Oct. 30; Beijing had unveiled the "
+                                                   "controls three weeks earlier.", D(2025, 10, 31))] == [
+        ("Oct. 30", D(2025, 10, 30)), ("three weeks earlier", D(2025, 10, 9))]
+    assert [(d.text, d.value) for d in find_dates("China cut its tariff on May 14, and two weeks later "
+                                                   "Washington followed.", D(2025, 6, 30))] == [
+        ("May 14", D(2025, 5, 14)), ("two weeks later", D(2025, 5, 28))]
+    assert rows("Trump and Xi met on Thursday in Busan. China agreed to suspend for one year the "
+                "rare-earth export controls it unveiled three weeks earlier.", "2025-10-31T09:00",
+                "export_control") == [
+        ("export_control", "tighten", D(2025, 10, 9), None, "rare_earths", CN_US),
+        ("export_control", "suspend", D(2025, 10, 30), None, "rare_earths", CN_US)]
+
+
+def test_weeks_with_nothing_to_count_from_are_no_date():
+    assert [d.text for d in find_dates("The controls were unveiled three weeks earlier.", D(2025, 10, 31))] == []
+    # a duration, not a day: "for two weeks"
+    assert [d.text for d in find_dates("On Monday the pause was extended for two weeks.", D(2025, 10, 31))] == [
+        "Monday"]

@@ -96,7 +96,7 @@ _RE_RELATIVE = re.compile(
     r"|(?P<yr>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next)\s+year)"
     r"|(?P<ago>(?P<agon>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)\s+(?P<agou>days?|weeks?|months?|years?)\s+ago(?P<agotoday>\s+today)?)"
     r"|(?P<rel>(?:the\s+)?(?P<reln>previous|following|next|preceding)\s+day|the\s+day\s+(?P<relb>before|after)|(?P<same>(?:the|that)\s+same\s+(?:day|evening|morning|afternoon|night)|(?:later\s+)?that\s+(?:evening|morning|afternoon|night)|later\s+that\s+day)"
-    r"|(?P<reln2>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+(?P<reld>later|earlier|after|before)))\b",
+    r"|(?P<reln2>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<relu>days?|weeks?)\s+(?P<reld>later|earlier|after|before)))\b",
     re.I)
 
 # the same, matched case-sensitively on lower-cased text (much faster than re.I)
@@ -918,6 +918,8 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
             delta = -1 if m["relb"].lower() == "before" else 1
         else:
             n = _num(m["reln2"]) or 1
+            if m["relu"].lower().startswith("week"):
+                n *= 7  # "the controls it unveiled three weeks earlier"
             word = m["reld"].lower()
             if word in ("after", "before") and later and later[0].start - m.end() < 60 and not prior:
                 # "came a day after ... on Thursday": the subject's day is Thursday + n
