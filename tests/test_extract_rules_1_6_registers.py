@@ -164,3 +164,28 @@ def test_weeks_with_nothing_to_count_from_are_no_date():
     # a duration, not a day: "for two weeks"
     assert [d.text for d in find_dates("On Monday the pause was extended for two weeks.", D(2025, 10, 31))] == [
         "Monday"]
+
+
+# ------------------------------------------------- "the last Monday of last month"
+
+def test_a_weekday_counted_within_a_month():
+    got = [(d.text, d.value) for d in find_dates(
+        "Washington would suspend the rule, issued on the last Monday of last month, that extends US "
+        "export blacklists.", D(2025, 10, 31))]
+    assert got == [("the last Monday of last month", D(2025, 9, 29))]
+    assert [(d.text, d.value) for d in find_dates("The talks opened on the first Friday of March.",
+                                                   D(2025, 6, 10))] == [
+        ("the first Friday of March", D(2025, 3, 7))]
+    assert [(d.text, d.value, d.role) for d in find_dates("The pause ends on the second Tuesday of next month.",
+                                                           D(2025, 10, 31))] == [
+        ("the second Tuesday of next month", D(2025, 11, 11), "deadline")]
+    assert rows("Washington suspended on Thursday the affiliates rule it issued on the last Monday of last "
+                "month.", "2025-10-31T09:00") == [
+        ("export_control", "suspend", D(2025, 10, 30), None, "technology", US_CN),
+        ("export_control", "impose", D(2025, 9, 29), None, "technology", US_CN)]
+
+
+def test_last_weekday_and_last_month_apart_stay_two_dates():
+    assert [(d.text, d.value) for d in find_dates("Beijing acted last Monday, after talks last month.",
+                                                   D(2025, 10, 31))] == [
+        ("last Monday", D(2025, 10, 27)), ("last month", D(2025, 9, 15))]

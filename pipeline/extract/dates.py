@@ -86,6 +86,9 @@ _RE_MONTH = re.compile(
 _RE_WEEKDAY = re.compile(
     r"(?:\b(?P<mod>(?i:last|next|this|coming|early|late|on|this\s+past))\s+)?"
     r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b")
+_RE_NTH_WEEKDAY = re.compile(
+    r"\b(?i:the)\s+(?P<nth>(?i:first|second|third|fourth|last|final))\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"\s+of\s+(?:(?P<rel>(?i:last|this|next|the\s+previous|the\s+following))\s+month\b|" + _MON_ALONE + r"(?![\w-]))")
 _RE_ORDINAL_DAY = re.compile(r"\bthe\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:century|round|time|anniversary|floor|largest|biggest))")
 _RE_RELATIVE = re.compile(
     r"\b(?:(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
@@ -729,6 +732,31 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
             if wm:
                 start = start - (len(text[max(0, start - 12):start]) - wm.start())
             add(start, m.end(), first, last or first, "day", first, last, role if start == m.start() else None)
+
+    if has_weekday and " of " in text:
+        # "the last Monday of last month", "the first Friday of March": a weekday
+        # counted within a month (before "last month" is read as the whole month)
+        for m in _RE_NTH_WEEKDAY.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            if m["rel"]:
+                y, mo = pub.year, pub.month
+                shift = {"last": -1, "previous": -1, "this": 0, "next": 1, "following": 1}[m["rel"].split()[-1].lower()]
+                mo += shift
+                y, mo = y + (mo - 1) // 12, (mo - 1) % 12 + 1
+            else:
+                mo = _month_key(m["mon"])
+                y = _pick_year(pub, mo, None, _tense(text, m.start(), m.end()))
+            wd = WEEKDAYS[m["wd"].lower()]
+            first = dt.date(y, mo, 1)
+            first_wd = first + dt.timedelta(days=(wd - first.weekday()) % 7)
+            nth = m["nth"].lower()
+            if nth in ("last", "final"):
+                d = dt.date(y, mo, _month_end(y, mo))
+                d -= dt.timedelta(days=(d.weekday() - wd) % 7)
+            else:
+                d = first_wd + dt.timedelta(days=7 * ("first", "second", "third", "fourth").index(nth))
+            add(m.start(), m.end(), d, d, "day", d)
 
     if not has_relative:
         rel_iter = ()
