@@ -189,3 +189,26 @@ def test_last_weekday_and_last_month_apart_stay_two_dates():
     assert [(d.text, d.value) for d in find_dates("Beijing acted last Monday, after talks last month.",
                                                    D(2025, 10, 31))] == [
         ("last Monday", D(2025, 10, 27)), ("last month", D(2025, 9, 15))]
+
+
+# ------------------------------------------------- "after twenty hours of talks spread over two days"
+
+def test_talks_over_two_days_that_ended_by_a_day_start_the_day_before():
+    assert rows("LONDON – The two delegations emerged from Lancaster House shortly before midnight on "
+                "Tuesday, after nearly twenty hours of talks spread over two days, to say that US and "
+                "Chinese negotiators had agreed a framework.", "2025-06-11T09:00", "talks") == [
+        ("talks", "hold", D(2025, 6, 9), None, None, US_CN)]
+    assert rows("KUALA LUMPUR, 26 October - Chinese and American negotiators said on Sunday they had reached "
+                "a preliminary consensus after two days of talks in the Malaysian capital.",
+                "2025-10-27T09:00", "talks") == [
+        ("talks", "hold", D(2025, 10, 25), None, None, US_CN)]
+
+
+def test_talks_whose_start_or_span_is_given_keep_it():
+    assert rows("Bessent said on Monday the US and China had agreed a framework after two days of talks in "
+                "Madrid that began on Sunday.", "2025-09-16T09:00", "talks") == [
+        ("talks", "hold", D(2025, 9, 14), None, None, US_CN)]
+    assert rows("Under a joint statement issued after two days of talks in Geneva over the weekend, "
+                "Washington will cut its additional tariff on Chinese goods to 30%.", "2025-05-13T09:00",
+                "talks") == [
+        ("talks", "hold", D(2025, 5, 10), None, None, US_CN)]

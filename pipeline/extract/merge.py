@@ -224,6 +224,10 @@ def merge_mentions(mentions: list[Mention], pub: dt.date, last_occurred=None) ->
             m.deadline = extended_deadline(m.occurred.value, m.extra["duration"], standing, _start_day(m, mentions))
         if m.event_type == "talks" and m.extra.get("first_day_offset") and m.date_source in ("inherited", "sentence"):
             m.occurred = D.shift(m.occurred, m.extra["first_day_offset"])
+        elif (m.event_type == "talks" and m.extra.get("after_days_offset") and m.date_source == "sentence"
+              and m.occurred.precision == "day"):
+            # "said on Sunday they had reached a consensus after two days of talks"
+            m.occurred = D.shift(m.occurred, m.extra["after_days_offset"])
         if m.event_type == "talks" and m.extra.get("needs_date") and m.date_source != "text":
             continue
         _place(m, groups)

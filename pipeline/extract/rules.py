@@ -141,8 +141,15 @@ _WORD_BEFORE_PERCENT = re.compile(r"[a-zA-Z]\s?(?:percent|per\s+cent)\b", re.I)
 _PCT_WORDS = re.compile(r"(?P<n>\b" + D.NUMBER_WORDS + r")" + _PCT_TAIL, re.I)
 _PCT_BAD_BEFORE = re.compile(r"(?:\bfrom|about|around|roughly|nearly|almost|at\s+least|more\s+than|over|above|below|beyond|some|by|least|than|[-–]|\bstake\s+of)\s*$", re.I)
 _PCT_BAD_AFTER = re.compile(r"^\s*(?:in\s+all|in\s+total|overall|combined|counting|from\s+a\s+year|of\s+(?:their|its|the)\s+revenue|stake|of\s+the\s+product|or\s+more)", re.I)
-_TALK_DAYS = re.compile(r"\b(?P<n>two|three|four|2|3|4)\s+days\s+of\s+(?:[\w.-]+\s+){0,2}?(?:talks|negotiations|meetings)", re.I)
+# "two days of talks", "twenty hours of talks spread over two days"
+_TALK_DAYS = re.compile(r"\b(?P<n>two|three|four|2|3|4)\s+days\s+of\s+(?:[\w.-]+\s+){0,2}?(?:talks|negotiations|meetings)"
+                        r"|\b(?:talks|negotiations|meetings)\s+(?:(?:spread|held|stretching)\s+)?over\s+(?P<n2>two|three|four|2|3|4)\s+days\b", re.I)
 _TALK_END = re.compile(r"\b(?:end(?:ed|ing|s)?|wrap(?:ped|s)?\s+up|conclud(?:ed|es|ing)|at\s+the\s+end\s+of|closed)\b", re.I)
+# "emerged ... on Tuesday, after nearly twenty hours of talks spread over two days": the
+# day of the clause is the round's last (not when the round's own start or span is given:
+# "talks that began on Sunday", "talks in Geneva over the weekend")
+_TALK_AFTER = re.compile(r"\bafter\s+(?:[\w-]+\s+){0,3}?(?:days?|hours?)\s+of\s+(?:[\w.-]+\s+){0,2}?(?:talks|negotiations)\b", re.I)
+_TALK_BEGAN = re.compile(r"\b(?:began|begun|begin|opened|started|kicked\s+off)\b", re.I)
 _JOINT = re.compile(r"\b(?:both\s+(?:sides|countries|governments)|each\s+side|the\s+two\s+(?:sides|countries|governments)|each\s+other|mirror-image|matching)\b", re.I)
 _GOV_NOUN = re.compile(r"^\s*(?:President|Vice|Premier|officials?|government|delegation|side|negotiators?|trade\s+negotiator|"
                        r"commerce|foreign|state|authorities|leader|ministry|team|regulators?|customs|Treasury|Commerce|"
@@ -1239,11 +1246,16 @@ def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
             out.append(mm)
         if talk_days is _UNSET:
             dm = _TALK_DAYS.search(sentence)
-            talk_days = (D._num(dm["n"]) or 1) if dm and _TALK_END.search(sentence) else None
+            talk_days = (D._num(dm["n"] or dm["n2"]) or 1) if dm and _TALK_END.search(sentence) else None
+            if dm and talk_days is None and _TALK_AFTER.search(sentence) and not _TALK_BEGAN.search(sentence):
+                talk_days = -(D._num(dm["n"] or dm["n2"]) or 1)  # (negative: only a day of the talks' own)
         if talk_days is not None:
             for x in out:
                 if x.event_type == "talks" and x.sent == si:
-                    x.extra["first_day_offset"] = -(talk_days - 1)
+                    if talk_days > 0:
+                        x.extra["first_day_offset"] = -(talk_days - 1)
+                    else:
+                        x.extra["after_days_offset"] = talk_days + 1
     return out
 
 
@@ -1559,6 +1571,8 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
             m.effective = min(effs, key=lambda d: abs(d.start - m.t_start))
         if m.event_type == "talks" and m.occurred and m.extra.get("first_day_offset"):
             m.occurred = D.shift(m.occurred, m.extra["first_day_offset"])
+        elif m.event_type == "talks" and m.occurred and m.extra.get("after_days_offset") and m.occurred.precision == "day":
+            m.occurred = D.shift(m.occurred, m.extra["after_days_offset"])
     for m in mentions:
         if m.occurred is None and m.event_type in ("tariff_change", "export_control", "tariff_deadline"):
             # "agreed on Monday to roll back the tariffs": the step agreed to
