@@ -212,3 +212,19 @@ def test_talks_whose_start_or_span_is_given_keep_it():
                 "Washington will cut its additional tariff on Chinese goods to 30%.", "2025-05-13T09:00",
                 "talks") == [
         ("talks", "hold", D(2025, 5, 10), None, None, US_CN)]
+
+
+# ------------------------------------------------- a package of measures is no deal
+
+def test_a_package_of_measures_is_no_agreement():
+    assert rows("On export controls, Beijing's big October rare-earth package was announced on Oct. 9 but "
+                "mostly never enforced against the United States.", "2025-12-02T09:00") == [
+        ("export_control", "impose", D(2025, 10, 9), None, "rare_earths", CN_US)]
+    assert rows("Washington's tariff package was announced on April 2 against China.", "2025-12-02T09:00",
+                "agreement") == []
+
+
+def test_a_trade_package_the_two_sides_agree_is_still_a_deal():
+    assert rows("On Monday the United States and China reached a package deal in Geneva.",
+                "2025-05-14T09:00", "agreement") == [
+        ("agreement", "reach", D(2025, 5, 12), None, None, US_CN)]

@@ -429,6 +429,10 @@ _MONETARY = re.compile(r"\b(?:central\s+bank|Bank\s+of\s+[A-Z]\w+|Federal\s+Rese
                        r"(?:unemployment|jobless|inflation|exchange|savings|growth|participation|vacancy)\s+rates?)\b")
 
 
+_MEASURE_PACKAGE = re.compile(r"\b(?:rare[- ]earths?|export[- ]controls?|controls?|tariffs?|sanctions?|stimulus|"
+                              r"retaliat\w+|countermeasures?)\s+(?:[\w-]+\s+)?$", re.I)
+
+
 def _pair_triggers(etype: str, sentence: str, clauses, keys) -> list[tuple[str, int, int, int]]:
     """(action, start, end, anchor_pos) for verbs near an anchor noun of ``etype``."""
     spec = _compiled()[etype]
@@ -439,6 +443,10 @@ def _pair_triggers(etype: str, sentence: str, clauses, keys) -> list[tuple[str, 
         # a bare "rates" in a sentence about a central bank or interest is not a tariff
         anchors = [(a, b) for a, b in anchors if not (sentence[a:b].lower() in ("rate", "rates")
                                                         and _MONETARY.search(sentence))]
+    if etype == "agreement" and anchors and "ackage" in sentence:
+        # "Beijing's big October rare-earth package was announced": a package of measures, no deal
+        anchors = [(a, b) for a, b in anchors if not (sentence[a:b].lower() == "package"
+                                                       and _MEASURE_PACKAGE.search(sentence, max(0, a - 40), a))]
     if not anchors:
         return []
     out: list[tuple[str, int, int, int]] = []
