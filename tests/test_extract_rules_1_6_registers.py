@@ -228,3 +228,35 @@ def test_a_trade_package_the_two_sides_agree_is_still_a_deal():
     assert rows("On Monday the United States and China reached a package deal in Geneva.",
                 "2025-05-14T09:00", "agreement") == [
         ("agreement", "reach", D(2025, 5, 12), None, None, US_CN)]
+
+
+# ------------------------------------------------- one measure's announcement and effect
+
+def test_the_effect_of_a_measure_announced_in_the_same_noun_phrase_is_no_second_measure():
+    assert rows("Not a single US LNG cargo has discharged at a Chinese terminal since the 15% duty Beijing "
+                "announced on 4 February took effect on 10 February.", "2025-03-06T09:00") == [
+        ("tariff_change", "impose", D(2025, 2, 4), 15.0, None, CN_US)]
+
+
+def test_two_measures_of_two_governments_each_taking_effect_stay_two():
+    assert rows("Washington imposed a 10% tariff on Chinese goods on Saturday, and China's 15% duty on US "
+                "coal took effect on Monday.", "2025-02-11T09:00") == [
+        ("tariff_change", "impose", D(2025, 2, 8), 10.0, None, US_CN),
+        ("tariff_change", "impose", D(2025, 2, 10), 15.0, None, CN_US)]
+
+
+# ------------------------------------------------- the antecedent of "which" acts
+
+def test_the_antecedent_of_a_relative_clause_is_its_subject():
+    assert rows("The farm duties were Beijing's reply to Washington, which lifted its fentanyl-linked duty "
+                "on all Chinese goods to 20% on Tuesday.", "2025-03-06T09:00") == [
+        ("tariff_change", "raise", D(2025, 3, 4), 20.0, None, US_CN)]
+    assert rows("Beijing blamed the United States, which had raised its tariff on Chinese goods "
+                "to 125% on Wednesday.", "2025-04-12T09:00") == [
+        ("tariff_change", "raise", D(2025, 4, 9), 125.0, None, US_CN)]
+
+
+def test_a_relative_clause_on_a_non_party_keeps_the_clause_subject():
+    assert rows("On Friday China raised its tariff on US goods to 125%, a move which surprised markets.",
+                "2025-04-12T09:00") == [
+        ("tariff_change", "raise", D(2025, 4, 11), 125.0, None, CN_US)]

@@ -494,15 +494,20 @@ def _fold_effect_mentions(text: str, ms: list[Mention]) -> list[Mention]:
     out = []
     for m in ms:
         if m in effects:
+            # (one anchor noun is one measure, whatever government each trigger found:
+            # "the 15% duty Beijing announced on 4 February took effect on 10 February")
             sib = [x for x in ms if x not in effects and x.event_type == m.event_type
                    and DIRECTION.get(x.action) == DIRECTION.get(m.action)
-                   and (not x.actor or not m.actor or x.actor == m.actor) and x.t_start < m.t_start]
+                   and (not x.actor or not m.actor or x.actor == m.actor or x.extra.get("anchor") == m.extra.get("anchor"))
+                   and x.t_start < m.t_start]
             if sib:
                 x = sib[-1]
                 if x.effective is None:
                     x.effective = m.effective or m.occurred
                 if x.occurred is None:  # "the increase to 84% took effect early Wednesday"
                     x.occurred = m.occurred or m.effective
+                if x.rate is None and x.extra.get("anchor") == m.extra.get("anchor"):
+                    x.rate = m.rate  # the one measure's rate ("the 15% duty ... took effect")
                 continue
         out.append(m)
     return out

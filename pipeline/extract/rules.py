@@ -224,6 +224,7 @@ def _target(sentence: str, a: ActorMention) -> bool:
 # "told reporters that China would cut ...": a complementiser, not "goods that China ..."
 _REPORTED_THAT = re.compile(r"\b(?:says|said|say|told\s+[\w.]+|tells\s+[\w.]+|announced|announces|stated|confirmed|added|noted|insisted|argued|signall?ed)\s+that\s+(?:the\s+)?$")
 _ADJACENT_SUBJECT = re.compile(r"\s+(?:(?:\w+ly|also|then|has|had|have|was|were|will|would|swiftly|quickly)\s+)*")
+_RELATIVE_SUBJECT = re.compile(r",\s+(?:which|who)\s+(?:(?:had|has|have|also|then|later|first|\w+ly)\s+)*")
 _COORDINATED = re.compile(r"(?:\band|&|,)\s+(?:the\s+)?$")  # "the United States and China agreed": joint
 _BY_AGENT = re.compile(r"[\w-]+(?:\s+[\w-]+)?\s+by\s+(?:the\s+)?")
 _POSSESSOR = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}$")
@@ -245,6 +246,10 @@ def acting_party(sentence: str, actors: list[ActorMention], clause, t_start: int
             return a.code, codes
         # the agent of a passive: "controls introduced by China on 4 April"
         if t_start < a.start <= t_start + 40 and _BY_AGENT.fullmatch(sentence, t_start, a.start):
+            return a.code, codes
+        # the antecedent of a relative clause is its verb's subject, even where the
+        # main clause makes it a target: "Beijing's reply to Washington, which lifted its duty"
+        if a.end < t_start <= a.end + 30 and sentence.startswith(",", a.end) and _RELATIVE_SUBJECT.fullmatch(sentence, a.end, t_start):
             return a.code, codes
     subj = [a for a in in_clause if not _is_target(sentence, a)]
     before = [a for a in subj if a.end <= t_start]
