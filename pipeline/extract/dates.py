@@ -733,7 +733,8 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
                 start = start - (len(text[max(0, start - 12):start]) - wm.start())
             add(start, m.end(), first, last or first, "day", first, last, role if start == m.start() else None)
 
-    if has_weekday and " of " in text:
+    if has_weekday and " of " in text and (" last " in low or " first " in low or " second " in low or " third " in low
+                                           or " fourth " in low or " final " in low):
         # "the last Monday of last month", "the first Friday of March": a weekday
         # counted within a month (before "last month" is read as the whole month)
         for m in _RE_NTH_WEEKDAY.finditer(text):
