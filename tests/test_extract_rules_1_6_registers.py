@@ -260,3 +260,19 @@ def test_a_relative_clause_on_a_non_party_keeps_the_clause_subject():
     assert rows("On Friday China raised its tariff on US goods to 125%, a move which surprised markets.",
                 "2025-04-12T09:00") == [
         ("tariff_change", "raise", D(2025, 4, 11), 125.0, None, CN_US)]
+
+
+# ------------------------------------------------- venues listed with their months
+
+def test_venues_listed_with_their_months_are_rounds_each():
+    assert rows("Treasury Secretary Scott Bessent faced Vice Premier He Lifeng in Madrid on Sunday. It was "
+                "the fourth round since the spring, after Geneva in May, London in June and Stockholm in July.",
+                "2025-09-16T09:00") == [
+        ("talks", "hold", D(2025, 5, 16), None, None, US_CN),
+        ("talks", "hold", D(2025, 6, 15), None, None, US_CN),
+        ("talks", "hold", D(2025, 7, 16), None, None, US_CN)]
+
+
+def test_a_city_and_its_country_stay_one_venue():
+    assert rows("Bessent and He Lifeng held talks in Geneva, Switzerland, in May.", "2025-09-16T09:00") == [
+        ("talks", "hold", D(2025, 5, 16), None, None, US_CN)]

@@ -1289,7 +1289,9 @@ def _venue_tight(sentence: str, s: int, e: int, canon: str) -> bool:
     return False
 
 
-_VENUE_COORD = re.compile(r"\b(?:and|or|then|after|before|followed\s+by)\b|;")
+# (a month between two venues lists rounds: "after Geneva in May, London in June")
+_VENUE_COORD = re.compile(r"\b(?:and|or|then|after|before|followed\s+by)\b|;|\bin\s+(?:January|February|March|April|May|June|July|"
+                          r"August|September|October|November|December)\b")
 
 
 def _locations_in(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[str, int]]:
