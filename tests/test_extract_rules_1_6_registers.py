@@ -276,3 +276,20 @@ def test_venues_listed_with_their_months_are_rounds_each():
 def test_a_city_and_its_country_stay_one_venue():
     assert rows("Bessent and He Lifeng held talks in Geneva, Switzerland, in May.", "2025-09-16T09:00") == [
         ("talks", "hold", D(2025, 5, 16), None, None, US_CN)]
+
+
+# ------------------------------------------------- "Beijing matches: 34% on all U.S. goods"
+
+def test_a_colon_after_the_verb_introduces_the_measure():
+    assert rows("APRIL 4 - Beijing matches: 34% on all U.S. goods. Licences now needed for seven rare earths.",
+                "2025-05-12T09:00") == [
+        ("tariff_change", "impose", D(2025, 4, 4), 34.0, None, CN_US),
+        ("export_control", "impose", D(2025, 4, 4), None, "rare_earths", CN_US)]
+    assert rows("On Friday Beijing hit back: a 34% tariff on all US goods from April 10.", "2025-04-07T09:00") == [
+        ("tariff_change", "impose", D(2025, 4, 4), 34.0, None, CN_US)]
+
+
+def test_a_colon_after_anything_but_the_verb_links_nothing():
+    assert rows("On Friday Beijing hit back at the US tariffs on Chinese goods.", "2025-04-07T09:00") == []
+    assert rows("On Friday Beijing matched Washington's rhetoric in one respect: the 34% US tariff on "
+                "Chinese goods was called bullying.", "2025-04-07T09:00") == []

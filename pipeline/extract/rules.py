@@ -464,9 +464,12 @@ def _pair_triggers(etype: str, sentence: str, clauses, keys) -> list[tuple[str, 
             if any(not (m.end() <= s or m.start() >= e) and not (m.start() < s and e < m.end()) for s, e in used):
                 continue
             clause = _clause_of(clauses, m.start())
+            # "Beijing matches: 34% on all U.S. goods": a colon right after the verb
+            # introduces its object
+            colon_to = clause[1] + 2 if sentence.startswith(": ", clause[1]) and not sentence[m.end():clause[1]].strip() else -1
             best = None
             for a_s, a_e in anchors:
-                if not (clause[0] <= a_s < clause[1]):
+                if not (clause[0] <= a_s < clause[1] or (colon_to > 0 and 0 <= a_s - colon_to <= 25)):
                     continue
                 if a_s < m.end() and a_e > m.start():
                     dist = 0
@@ -633,6 +636,8 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         if not m:
             continue
         rate, all_rates = find_rate(sentence, m.clause, s, e)
+        if apos >= m.clause[1]:  # "matches: 34% on all U.S. goods": the object's clause has the rate
+            rate, all_rates = find_rate(sentence, _clause_of(clauses, apos), s, e)
         if action == "lift" or (action == "remove" and rate is not None and re.match(r"lift", sentence[s:e], re.I)):
             m.action = "raise"
         m.rate = rate
