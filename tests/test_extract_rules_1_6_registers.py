@@ -293,3 +293,25 @@ def test_a_colon_after_anything_but_the_verb_links_nothing():
     assert rows("On Friday Beijing hit back at the US tariffs on Chinese goods.", "2025-04-07T09:00") == []
     assert rows("On Friday Beijing matched Washington's rhetoric in one respect: the 34% US tariff on "
                 "Chinese goods was called bullying.", "2025-04-07T09:00") == []
+
+
+# ------------------------------------------------- "in force for about six weeks before being suspended in November"
+
+def test_a_hedged_span_of_weeks_is_no_date_and_a_later_verb_keeps_its_date():
+    assert [(d.text, d.role) for d in find_dates(
+        "Washington's affiliates rule, issued on Sept. 29, was in force for about six weeks before being "
+        "suspended for a year in November.", D(2025, 12, 2))] == [
+        ("Sept. 29", "occurred"), ("November", "occurred")]
+    assert rows("Washington's affiliates rule, issued on Sept. 29, was in force for about six weeks before "
+                "being suspended for a year in November, China's ministry noted.", "2025-12-02T09:00") == [
+        ("export_control", "suspend", D(2025, 11, 15), None, "technology", US_CN),
+        ("export_control", "impose", D(2025, 9, 29), None, "technology", US_CN)]
+
+
+def test_an_effect_cue_still_gives_its_date_the_effective_role():
+    # (and "two weeks after it was announced" counts back from that day to the announcement)
+    assert [(d.text, d.role, d.value) for d in find_dates("The duty came into force on Tuesday, two weeks after "
+                                                           "it was announced.", D(2025, 12, 2))] == [
+        ("Tuesday", "effective", D(2025, 12, 2)), ("two weeks after", "occurred", D(2025, 11, 18))]
+    assert [(d.text, d.role) for d in find_dates("The rule has been in force since it was issued in "
+                                                  "September.", D(2025, 12, 2))][-1] == ("September", "effective")

@@ -120,7 +120,9 @@ _ROLE_EFFECTIVE_NEAR = re.compile(
     r"(?:\s+(?:at\s+)?(?:12:01|midnight|\d{1,2}:\d{2})(?:\s*[ap]\.m\.)?(?:\s+\w+\s+time)?\s+on)?\s*$", re.I)
 _ROLE_EFFECTIVE_FAR = re.compile(
     r"\b(?:took\s+effect|takes?\s+effect|came\s+into\s+force|comes?\s+into\s+force|kick(?:ed|s)?\s+in|went\s+into\s+effect|"
-    r"goes\s+into\s+effect|in\s+force|applied)\b(?:[^.;,]|[ap]\.m\.){0,70}$", re.I)
+    r"goes\s+into\s+effect|in\s+force|applied)\b"
+    # ("was in force for six weeks before being suspended in November": the later verb's date)
+    r"(?:(?!\b(?:before|after|until)\s+(?:being|it\s+was|they\s+were)\b)(?:[^.;,]|[ap]\.m\.)){0,70}$", re.I)
 _ROLE_DEADLINE = re.compile(
     r"(?:\buntil|\btill|\bthrough|\bexpires?(?:\s+on)?|\bexpiring(?:\s+on)?|\bexpired(?:\s+on)?|\bruns?\s+out\s+on|"
     r"\bran\s+out\s+on|\blapses?\s+on|\bno\s+later\s+than|\bby|\bbefore|\bdeadline\s+of|\bdue\s+(?:on|by)|"
@@ -615,7 +617,9 @@ def _num(tok: str | None) -> int | None:
 # "runs out in thirteen days": counted from the publication day
 _RE_IN_DAYS = re.compile(r"\bin\s+(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                          r"fourteen|fifteen|twenty|thirty)\s+(?P<unit>days?|weeks?)\b", re.I)
-_DURATION_BEFORE = re.compile(r"\b(?:for|within|over)\s+$", re.I)
+# ("in force for about six weeks before being suspended": a span, however hedged)
+_DURATION_BEFORE = re.compile(r"\b(?:for|within|over)\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|barely|"
+                              r"more\s+than|less\s+than|over|under)\s+)?$", re.I)
 # A timeline heading: bullets, the date (its year, a part of the day), then a colon
 # or dash ("- Apr. 9: ...", "FEB 4 - ...", "Tuesday morning: ..."); used here and by
 # the extractor, which dates the heading's steps by it
@@ -930,7 +934,7 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
     for m in rel_pending:
         if not free(m.start(), m.end()):
             continue
-        if m["reln2"] and _DURATION_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        if m["reln2"] and _DURATION_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "put on hold for 30 days after the concessions": a duration, not a day
         prior = [o for o in out if o.end <= m.start() and (o.role == "occurred" or not m["same"])]
         if m["reld"] and m["reld"].lower() in ("after", "before"):
