@@ -315,3 +315,17 @@ def test_an_effect_cue_still_gives_its_date_the_effective_role():
         ("Tuesday", "effective", D(2025, 12, 2)), ("two weeks after", "occurred", D(2025, 11, 18))]
     assert [(d.text, d.role) for d in find_dates("The rule has been in force since it was issued in "
                                                   "September.", D(2025, 12, 2))][-1] == ("September", "effective")
+
+
+# ------------------------------------------------- "he and President Xi"
+
+def test_he_and_xi_are_the_two_leaders():
+    assert rows("On November 4, 2025, the President signed two executive orders implementing the trade and "
+                "security arrangement that he and President Xi Jinping reached at their meeting in Busan, "
+                "Republic of Korea, on October 30, 2025.", "2025-11-06T09:00", "leader_contact") == [
+        ("leader_contact", "meeting", D(2025, 10, 30), None, None, CN_US)]
+
+
+def test_he_and_someone_of_xis_is_no_leaders_pair():
+    assert rows("Bessent said he and Xi's top trade envoy held a meeting in Madrid on Sunday.",
+                "2025-09-16T09:00", "leader_contact") == []
