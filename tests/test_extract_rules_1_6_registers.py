@@ -329,3 +329,18 @@ def test_he_and_xi_are_the_two_leaders():
 def test_he_and_someone_of_xis_is_no_leaders_pair():
     assert rows("Bessent said he and Xi's top trade envoy held a meeting in Madrid on Sunday.",
                 "2025-09-16T09:00", "leader_contact") == []
+
+
+def test_a_rate_that_rises_or_reaches_a_level_in_words_is_a_raise():
+    assert rows("Beijing had already answered. Also yesterday, China said its own tariff on American goods "
+                "would rise to eighty-four percent.", "2025-04-10T09:00") == [
+        ("tariff_change", "raise", D(2025, 4, 9), 84.0, None, CN_US)]
+    assert rows("On Wednesday the US tariff on Chinese goods reached 125%.", "2025-04-12T09:00") == [
+        ("tariff_change", "raise", D(2025, 4, 9), 125.0, None, US_CN)]
+
+
+def test_a_deal_or_a_number_that_is_reached_is_no_raise():
+    assert rows("On Wednesday the two sides reached a deal on tariffs.", "2025-05-14T09:00",
+                "tariff_change") == []
+    assert rows("On Wednesday China's exports to the US reached 40 billion dollars despite the tariffs.",
+                "2025-05-14T09:00") == []

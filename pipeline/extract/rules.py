@@ -539,7 +539,7 @@ def candidate_types(sentence: str) -> frozenset:
 
 
 # an intransitive rise to a level ("the reciprocal rate went to 84%"): its subject is the measure
-_RATE_MOVES = re.compile(r"(?i)(?:go|goes|going|went|rose|rises|climb|jump|soar)")
+_RATE_MOVES = re.compile(r"(?i)(?:go|goes|going|went|rise|rose|rises|climb|jump|soar|reach)")
 _BARE_RATE_LINE = re.compile(r"\W*(?:[A-Z][\w ]{0,20}:\s+)?\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+on\b")
 
 
