@@ -344,3 +344,23 @@ def test_a_deal_or_a_number_that_is_reached_is_no_raise():
                 "tariff_change") == []
     assert rows("On Wednesday China's exports to the US reached 40 billion dollars despite the tariffs.",
                 "2025-05-14T09:00") == []
+
+
+# ------------------------------------------------- "the curbs it had imposed in late May on sales of ..."
+
+def test_a_relative_clause_between_curbs_and_their_object():
+    assert rows("Last week the US Commerce Department lifted the curbs it had imposed in late May on sales of "
+                "chip-design software to Chinese customers, and it also dropped restrictions on shipments of "
+                "ethane to China.", "2025-07-08T09:00") == [
+        ("export_control", "lift", D(2025, 7, 3), None, "technology", US_CN),
+        ("export_control", "impose", D(2025, 5, 26), None, "technology", US_CN),
+        ("export_control", "lift", D(2025, 7, 3), None, "energy", US_CN)]
+    assert rows("On Wednesday Washington scrapped the restrictions that it placed in May on exports of "
+                "chip-design software to China.", "2025-07-04T09:00") == [
+        ("export_control", "lift", D(2025, 7, 2), None, "technology", US_CN),
+        ("export_control", "impose", D(2025, 5, 16), None, "technology", US_CN)]
+
+
+def test_curbs_with_a_clause_about_something_else_are_no_export_control():
+    assert rows("On Wednesday China said the curbs it criticised on Monday hurt sales of its cars in the US.",
+                "2025-07-04T09:00", "export_control") == []
