@@ -364,3 +364,19 @@ def test_a_relative_clause_between_curbs_and_their_object():
 def test_curbs_with_a_clause_about_something_else_are_no_export_control():
     assert rows("On Wednesday China said the curbs it criticised on Monday hurt sales of its cars in the US.",
                 "2025-07-04T09:00", "export_control") == []
+
+
+# ------------------------------------------------- "a sweetener for the talks"
+
+def test_the_talks_named_as_a_purpose_take_no_date_of_another_verb():
+    assert rows("US and Chinese negotiators met in Stockholm on 28-29 July. The Commerce Department's "
+                "decision in mid-July to let Nvidia resume H20 sales to China looked like a sweetener for "
+                "the talks, and licences actually started going out last week.", "2025-08-13T09:00",
+                "talks") == [
+        ("talks", "hold", D(2025, 7, 28), None, None, US_CN)]
+
+
+def test_the_talks_with_their_own_day_are_still_dated():
+    assert rows("Ahead of the talks in Geneva on Saturday, US and Chinese officials traded barbs.",
+                "2025-05-12T09:00", "talks") == [
+        ("talks", "hold", D(2025, 5, 10), None, None, US_CN)]

@@ -625,6 +625,8 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             m.extra["presupposed"] = True  # "since the Busan meeting": named, not reported
         if _NOUN_TRIGGER.fullmatch(sentence, s, e) and _DEFINITE_NOUN.search(sentence, max(0, s - 22), s):
             m.extra["reference"] = True  # "the pause", "its suspension": a standing measure
+        elif etype == "talks" and _FOR_THE_TALKS.search(sentence, max(0, s - 12), s) and sentence[s:e].lower() == "talks":
+            m.extra["reference"] = True  # "a sweetener for the talks": the round already reported
         m.extra["anchor"] = anchor_pos if anchor_pos is not None else s
         return m
 
@@ -1142,6 +1144,7 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
 
 
 _DEFINITE_NOUN = re.compile(r"\b(?:the|this|that|its|their|these|those)\s+(?:\d+-day\s+|current\s+|existing\s+)?(?:tariff\s+|trade\s+)?$", re.I)
+_FOR_THE_TALKS = re.compile(r"\b(?:for|of|from|to|before|ahead\s+of)\s+the\s+$", re.I)
 _NOUN_TRIGGER = re.compile(r"(?i)pause|suspension|truce|reprieve|halt|hike|increase|rollback|cut|ban|curbs|controls|restrictions")
 _SAYS_NOW = re.compile(r"\b(?:says|tells\s+\w+|confirms|announces)\b")
 def _has_unreal_cue(sentence: str, lo: int, hi: int) -> bool:
