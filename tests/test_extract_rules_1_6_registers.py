@@ -380,3 +380,23 @@ def test_the_talks_with_their_own_day_are_still_dated():
     assert rows("Ahead of the talks in Geneva on Saturday, US and Chinese officials traded barbs.",
                 "2025-05-12T09:00", "talks") == [
         ("talks", "hold", D(2025, 5, 10), None, None, US_CN)]
+
+
+# ------------------------------------------------- a decision reported in the past is dated by the report
+
+def test_a_decision_reported_in_the_past_takes_the_day_of_the_report():
+    assert rows("Beijing's commerce ministry followed on Thursday evening. It said that China would suspend "
+                "for one year its rare-earth export controls on the United States.", "2025-10-31T09:00") == [
+        ("export_control", "suspend", D(2025, 10, 30), None, "rare_earths", CN_US)]
+
+
+def test_a_decision_reported_now_or_long_ago_keeps_its_own_dating():
+    # a report in the present is news of the day of publication
+    assert rows("Beijing's commerce ministry met US officials on Thursday. It says that China will suspend "
+                "its rare-earth export controls on the United States.", "2025-10-31T09:00",
+                "export_control") == [
+        ("export_control", "suspend", D(2025, 10, 31), None, "rare_earths", CN_US)]
+    # a day long before publication is no day of the report
+    assert rows("The two sides met in Geneva on May 10. Beijing said it would suspend its rare-earth export "
+                "controls on the United States.", "2025-10-31T09:00", "export_control") == [
+        ("export_control", "suspend", D(2025, 10, 31), None, "rare_earths", CN_US)]

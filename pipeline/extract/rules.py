@@ -573,6 +573,7 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
 
     # every match of the case-sensitive _SAYS_NOW contains one of these words
     says_hint = "says" in sentence or "tells" in sentence or "confirms" in sentence or "announces" in sentence
+    said_hint = "said" in sentence or "stated" in sentence or "announced" in sentence
     # a question asserts nothing ("Will the two heads of state meet in Gyeongju?")
     question = sentence.rstrip(" \"'”’)").endswith("?")
 
@@ -621,6 +622,8 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             m.extra["reference"] = True
         if says_hint and has_span(spans(_SAYS_NOW, sentence), clause[0], s):
             m.extra["reported_now"] = True  # "the ministry says the leaders reached consensus"
+        elif m.tense == "future" and said_hint and _SAID_THEN.search(sentence, clause[0], s):
+            m.extra["reported_past"] = True  # "It said ... China would suspend": announced when said
         if etype in ("talks", "leader_contact") and _PRESUPPOSED_BEFORE.search(sentence, max(0, s - 45), s):
             m.extra["presupposed"] = True  # "since the Busan meeting": named, not reported
         if _NOUN_TRIGGER.fullmatch(sentence, s, e) and _DEFINITE_NOUN.search(sentence, max(0, s - 22), s):
@@ -1146,6 +1149,7 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
 _DEFINITE_NOUN = re.compile(r"\b(?:the|this|that|its|their|these|those)\s+(?:\d+-day\s+|current\s+|existing\s+)?(?:tariff\s+|trade\s+)?$", re.I)
 _FOR_THE_TALKS = re.compile(r"\b(?:for|of|from|to|before|ahead\s+of)\s+the\s+$", re.I)
 _NOUN_TRIGGER = re.compile(r"(?i)pause|suspension|truce|reprieve|halt|hike|increase|rollback|cut|ban|curbs|controls|restrictions")
+_SAID_THEN = re.compile(r"\b(?:said|stated|announced)\b")
 _SAYS_NOW = re.compile(r"\b(?:says|tells\s+\w+|confirms|announces)\b")
 def _has_unreal_cue(sentence: str, lo: int, hi: int) -> bool:
     from .negation import _found
