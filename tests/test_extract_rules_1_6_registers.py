@@ -19,6 +19,12 @@ def doc(body, published):
     return feed_document(body, published, "doc_test16r", "https://example.test/r16r")
 
 
+def fields(body, published, names, etype=None):
+    """The named fields of each event extracted from ``body`` (of one type, if given)."""
+    return [tuple(getattr(e, n) for n in names) for e in extract(doc(body, published))
+            if etype is None or e.event_type == etype]
+
+
 def rows(body, published, etype=None):
     return [(e.event_type, e.action, e.occurred_on, e.rate_pct, e.commodity, e.actors)
             for e in extract(doc(body, published)) if etype is None or e.event_type == etype]
@@ -400,3 +406,25 @@ def test_a_decision_reported_now_or_long_ago_keeps_its_own_dating():
     assert rows("The two sides met in Geneva on May 10. Beijing said it would suspend its rare-earth export "
                 "controls on the United States.", "2025-10-31T09:00", "export_control") == [
         ("export_control", "suspend", D(2025, 10, 31), None, "rare_earths", CN_US)]
+
+
+# ------------------------------------------------- "Trump extended it on Aug. 11 to Nov. 10"
+
+def test_a_tariff_pause_extended_as_it():
+    assert rows("The reciprocal pause was due to lapse on Aug. 12; it never did. Trump extended it on Aug. 11 "
+                "to Nov. 10, and the order he signed on Nov. 4 pushed it to Nov. 10, 2026.",
+                "2025-12-02T09:00", "tariff_deadline") == [
+        ("tariff_deadline", "extend", D(2025, 8, 11), None, None, US_CN),
+        ("tariff_deadline", "extend", D(2025, 11, 4), None, None, US_CN)]
+    assert fields("The reciprocal pause was due to lapse on Aug. 12; it never did. Trump extended it on Aug. 11 "
+                  "to Nov. 10, and the order he signed on Nov. 4 pushed it to Nov. 10, 2026.",
+                  "2025-12-02T09:00", ("deadline",), "tariff_deadline") == [(D(2025, 11, 10),), (D(2026, 11, 10),)]
+
+
+def test_it_extended_after_no_tariff_pause_is_no_tariff_deadline():
+    assert rows("The TikTok deadline was due on Sept. 17. Trump extended it on Tuesday to Dec. 16 as US and "
+                "Chinese officials negotiated.", "2025-09-20T09:00") == []
+    # the tariff pause named only in another paragraph: its own deadline, no extension
+    assert rows("The tariff pause runs to Nov. 10.\n\nThe TikTok sale was due on Sept. 17. Trump extended it "
+                "on Tuesday to Dec. 16, US and Chinese officials said.", "2025-09-20T09:00",
+                "tariff_deadline") == [("tariff_deadline", "set", D(2025, 9, 20), None, None, US_CN)]

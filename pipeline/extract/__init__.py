@@ -109,7 +109,8 @@ def extract(document: Document) -> list[Event]:
                 ms = [m for m in ms if not any(a <= m.t_start < b for a, b in titles)]
         ms = _fold_effect_mentions(s.text, ms)
         ms = [m for m in ms if not _unattached_talks(m, sent_actors[si], s.text)
-              and not _export_pause(m, s.text)]
+              and not _export_pause(m, s.text)
+              and not (m.extra.get("pronoun_object") and not _names_tariff_pause(sentences, si, m.t_start, body))]
         ordered = []
         for m in ms:
             if m.occurred is None:
@@ -286,6 +287,20 @@ def _export_pause(m: Mention, text: str) -> bool:
         return False
     clause = text[m.clause[0]:m.clause[1]]
     return not _TARIFF_WORDS.search(clause) and _EXPORT_WORDS.search(clause) is not None
+
+
+_TARIFF_PAUSE = re.compile(r"\b(?:pause|truce|suspension|reprieve)\b", re.I)
+_TARIFF_WORD = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|reciprocal|points)\b", re.I)
+
+
+def _names_tariff_pause(sentences, si: int, upto: int, body: str) -> bool:
+    """Whether "it" in "Trump extended it on Aug. 11 to Nov. 10" can be a tariff pause: the
+    text before it in its sentence, or the sentence before in its paragraph, names one
+    ("The reciprocal pause was due to lapse on Aug. 12"), not a TikTok or other deadline."""
+    texts = [sentences[si].text[:upto]]
+    if si > 0 and "\n" not in body[sentences[si - 1].end:sentences[si].start]:
+        texts.append(sentences[si - 1].text)
+    return any(_TARIFF_PAUSE.search(t) and _TARIFF_WORD.search(t) for t in texts)
 
 
 def _unattached_talks(m: Mention, actors, text: str) -> bool:

@@ -126,8 +126,8 @@ _ROLE_EFFECTIVE_FAR = re.compile(
 _ROLE_DEADLINE = re.compile(
     r"(?:\buntil|\btill|\bthrough|\bexpires?(?:\s+on)?|\bexpiring(?:\s+on)?|\bexpired(?:\s+on)?|\bruns?\s+out\s+on|"
     r"\bran\s+out\s+on|\blapses?\s+on|\bno\s+later\s+than|\bby|\bbefore|\bdeadline\s+of|\bdue\s+(?:on|by)|"
-    r"\bexpire\s+on|\bexpiry\s+date:?|\bends?\s+on|\bruns?\s+until|\bruns?\s+(?:to|into)|\b(?:extended|extend|extending|extends|suspend(?:s|ed|ing)?|keep(?:s|ing)?|kept)\b[^.;]{0,60}?\bto|"
-    r"\b(?:push(?:ed|es|ing)?|moved|postponed|delayed)\b[^.;]{0,90}?\bto|"
+    r"\bexpire\s+on|\bexpiry\s+date:?|\bends?\s+on|\bruns?\s+until|\bruns?\s+(?:to|into)|\b(?:extended|extend|extending|extends|suspend(?:s|ed|ing)?|keep(?:s|ing)?|kept)\b(?:[^.;]|\.(?=\s\d)){0,60}?\bto|"
+    r"\b(?:push(?:ed|es|ing)?|moved|postponed|delayed)\b(?:[^.;]|\.(?=\s\d)){0,90}?\bto|"
     r"\b(?:due\s+to\s+(?:close|end|expire|lapse|run\s+out)|closes?|ends?|expires?|lapses?)\s+(?:at\s+)?"
     r"(?:12:01|midnight|noon|\d{1,2}(?:[:.]\d{2})?)(?:\s*[ap]\.?m\.?)?(?:\s+\w+\s+time)?\s+on|\bruns?\s+out|"
     r"\bpause\s+(?:\w+\s+){0,3}to)\s*$", re.I)

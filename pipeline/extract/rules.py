@@ -1065,6 +1065,9 @@ _DUR_OF_TALKS = re.compile(r"\bof\s+(?:talks|negotiations)")
 _DUR_WITHIN = re.compile(r"(?:within|in(?!\s+(?:place|force|effect)\b)|after|over|past|last|first|next)\s+(?:\w+\s+)?$", re.I)
 
 
+_PRONOUN_OBJECT = re.compile(r"(?i)(?:extended|pushed)\s+it\b")
+
+
 def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]:
     c = _compiled()["tariff_deadline"]
     out = []
@@ -1110,6 +1113,9 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
             mm = base("tariff_deadline", "set" if action == "expire" else action, ms, m.end())
             if not mm:
                 continue
+            if not any(clause[0] <= a < clause[1] and abs(a - ms) < 120 and not _PRONOUN_OBJECT.match(sentence, a)
+                       for a in anchors):
+                mm.extra["pronoun_object"] = True  # "extended it to Nov. 10": the extractor checks what "it" is
             # the measure the trigger is about must be asserted too: "would work
             # to keep in place the suspension ... for a further 90 days"
             near = [a for a in anchors if max(clause[0], ms - 150) <= a < ms
