@@ -366,6 +366,7 @@ _PCT_N = r"(\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
 _GLOBAL_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:on|for|to|across)\s+(?:(?:nearly|almost|virtually|practically|essentially)\s+)?"
                            r"(?:all|every|most)\b(?:\s+(?:of\s+)?(?:its|their|the)\s+)?[^.;,]{0,20}?\b(?:imports|goods|countries|"
                            r"trading\s+partners|partners|nations|economies)\b", re.I)
+_PCT_N_RX = re.compile(_PCT_N, re.I)
 _GLOBAL_BEFORE = re.compile(r"\b(?:universal|across-the-board|blanket|global|worldwide)\s+$", re.I)
 _GLOBAL_NOUN_AFTER = re.compile(r"^\s*(?:\w+\s+){0,1}?(?:baseline|universal|across-the-board|blanket)\b", re.I)
 _TARGETS = {"US": r"(?:China|Beijing|Chinese\s+(?:goods|imports|products|exports))",
@@ -397,7 +398,7 @@ def _country_rates(mentions, sentences, body: str) -> None:
         if not pos:
             continue
         p = pos[0]
-        pm = re.compile(_PCT_N, re.I).match(text, p)
+        pm = _PCT_N_RX.match(text, p)
         end = pm.end() if pm else p
         if not (_GLOBAL_AFTER.search(text[end:end + 80]) or _GLOBAL_BEFORE.search(text, max(0, p - 25), p)
                 or _GLOBAL_NOUN_AFTER.match(text[end:end + 30])):

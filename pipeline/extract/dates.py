@@ -126,8 +126,8 @@ _ROLE_EFFECTIVE_FAR = re.compile(
 _ROLE_DEADLINE = re.compile(
     r"(?:\buntil|\btill|\bthrough|\bexpires?(?:\s+on)?|\bexpiring(?:\s+on)?|\bexpired(?:\s+on)?|\bruns?\s+out\s+on|"
     r"\bran\s+out\s+on|\blapses?\s+on|\bno\s+later\s+than|\bby|\bbefore|\bdeadline\s+of|\bdue\s+(?:on|by)|"
-    r"\bexpire\s+on|\bexpiry\s+date:?|\bends?\s+on|\bruns?\s+until|\bruns?\s+(?:to|into)|\b(?:extended|extend|extending|extends|suspend(?:s|ed|ing)?|keep(?:s|ing)?|kept)\b(?:[^.;]|\.(?=\s\d)){0,60}?\bto|"
-    r"\b(?:push(?:ed|es|ing)?|moved|postponed|delayed)\b(?:[^.;]|\.(?=\s\d)){0,90}?\bto|"
+    r"\bexpire\s+on|\bexpiry\s+date:?|\bends?\s+on|\bruns?\s+until|\bruns?\s+(?:to|into)|\b(?:extended|extend|extending|extends|suspend(?:s|ed|ing)?|keep(?:s|ing)?|kept)\b[^.;]{0,60}?\bto|"
+    r"\b(?:push(?:ed|es|ing)?|moved|postponed|delayed)\b[^.;]{0,90}?\bto|"
     r"\b(?:due\s+to\s+(?:close|end|expire|lapse|run\s+out)|closes?|ends?|expires?|lapses?)\s+(?:at\s+)?"
     r"(?:12:01|midnight|noon|\d{1,2}(?:[:.]\d{2})?)(?:\s*[ap]\.?m\.?)?(?:\s+\w+\s+time)?\s+on|\bruns?\s+out|"
     r"\bpause\s+(?:\w+\s+){0,3}to)\s*$", re.I)
@@ -138,6 +138,10 @@ _ROLE_ATTR = re.compile(r"(?:\b(?:order|rule|statement|announcement|measures?|ag
 _ROLE_SINCE = re.compile(r"\bsince\s*$|\b(?:prevailing|seen|levels?)\s+(?:in|at|on|of)\s*$", re.I)
 
 
+# "extended it on Aug. 11 to Nov. 10": _ROLE_DEADLINE's "extended ... to" read past an
+# abbreviation's full stop (tried, on lower-cased text, only where that one fails)
+_DEADLINE_TO_PAST_ABBR = re.compile(r"\b(?:extend(?:s|ed|ing)?|suspend(?:s|ed|ing)?|keep(?:s|ing)?|kept|push(?:ed|es|ing)?|moved|"
+                                    r"postponed|delayed)\b(?:[^.;]|\.(?=\s\d)){0,90}?\bto\s*$")
 _ROLE_WINDOW = re.compile(r"\bbetween\s*$|\bbetween\s[^.;]{0,40}\band\s*$", re.I)
 _ROLES = (_ROLE_ATTR, _ROLE_SINCE, _ROLE_EFFECTIVE_NEAR, _ROLE_DEADLINE, _ROLE_WINDOW, _ROLE_EFFECTIVE_FAR)
 
@@ -406,6 +410,11 @@ def _role_fast(before: str) -> str:
             or (w1 == "of" and w2.endswith("deadline"))
             or (w1 == "on" and (w2 == "out" or w2.endswith(_DEADLINE_BEFORE_ON)))) and deadline.search(before):
         return "deadline"
+    if (w1.endswith("to") and ". " in before and ("extend" in before or "push" in before or "suspend" in before
+                                                  or "keep" in before or "kept" in before or "moved" in before
+                                                  or "postponed" in before or "delayed" in before)
+            and _DEADLINE_TO_PAST_ABBR.search(before)):
+        return "deadline"
     if (w1.endswith("between") or (w1.endswith("and") and "between" in before)) and window.search(before):
         return "window"
     # _ROLE_EFFECTIVE_FAR's phrases contain one of these words
@@ -561,7 +570,7 @@ def _role(text: str, start: int) -> str:
         return "since"
     if near.search(before):
         return "effective"
-    if deadline.search(before):
+    if deadline.search(before) or _DEADLINE_TO_PAST_ABBR.search(before.lower()):
         return "deadline"
     if window.search(before):
         return "window"

@@ -303,6 +303,16 @@ _STANDING_AFTER = re.compile(r"[^,;:]{0,40}?\b(?:(?:still|remains?|remained|stay
                              r"(?:is|are|was|were|remains?|stays?)\s+(?:unchanged|unaffected|not\s+affected))\b", re.I)
 
 
+# (precompiled: a pattern given to re.search as a string is looked up in re's cache on
+# every call, and recompiled whenever other patterns have pushed it out)
+_STRONG_RATE_BEFORE = re.compile(r"\b(?:to|at|of|additional|extra)\s+(?:an?\s+)?$", re.I)
+_LIFT_WORD = re.compile(r"lift", re.I)
+_PERFECT_BEFORE = re.compile(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?$")
+_WITH_COUNTERPART = re.compile(r"\bwith\s+(?:\w+\s+){0,3}(?:Xi|Trump|China|Beijing|Washington)")
+_TO_SEEK = re.compile(r"\s*to\s+seek")
+_RATE_ON_END = re.compile(r"\d\s?(?:%|percent|per\s+cent)\s+on$")
+
+
 def find_rate(sentence: str, clause, t_start: int, t_end: int) -> tuple[float | None, list[tuple[float, int]]]:
     cands = []
     found = list(_PCT.finditer(sentence, clause[0], clause[1]))
@@ -321,7 +331,7 @@ def find_rate(sentence: str, clause, t_start: int, t_end: int) -> tuple[float | 
             continue  # "with the 20% fentanyl duty still in place"
         if _PCT_BAD_AFTER.match(sentence[m.end():m.end() + 30]):
             continue
-        strong = bool(re.search(r"\b(?:to|at|of|additional|extra)\s+(?:an?\s+)?$", before, re.I))
+        strong = _STRONG_RATE_BEFORE.search(before) is not None
         cands.append((D.number_value(m["n"]), m.start(), strong))
     if not cands:
         return None, []
@@ -525,7 +535,8 @@ def candidate_types(sentence: str) -> frozenset:
         if not c["leader_gate"].isdisjoint(keys) and (lc["call"].found(sentence, low, idx)
                                                       or lc["meeting"].found(sentence, low, idx)):
             out.append("leader_contact")
-        if not c["deadline_gate"].isdisjoint(keys) and c["tariff_deadline"]["anchor"].found(sentence, low, idx):
+        if not c["deadline_gate"].isdisjoint(keys) and (c["tariff_deadline"]["anchor"].found(sentence, low, idx)
+                                                        or ("ed it " in low and _PRONOUN_OBJECT.search(low))):
             out.append("tariff_deadline")
     # (in ASCII text a match's number starts a word, under DIGIT_KEY, and its
     # "on" is a word: a sentence without both has none, and most have neither)
@@ -643,7 +654,7 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         rate, all_rates = find_rate(sentence, m.clause, s, e)
         if apos >= m.clause[1]:  # "matches: 34% on all U.S. goods": the object's clause has the rate
             rate, all_rates = find_rate(sentence, _clause_of(clauses, apos), s, e)
-        if action == "lift" or (action == "remove" and rate is not None and re.match(r"lift", sentence[s:e], re.I)):
+        if action == "lift" or (action == "remove" and rate is not None and _LIFT_WORD.match(sentence, s, e)):
             m.action = "raise"
         m.rate = rate
         m.extra["rates"] = all_rates
@@ -737,9 +748,9 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         clause = _clause_of(clauses, am.start())
         text = sentence[clause[0]:clause[1]]
         if not (_JOINT.search(text) or {"US", "CN"} <= frozenset(a.code for a in actors if a.is_party and clause[0] <= a.start < clause[1])
-                or re.search(r"\bwith\s+(?:\w+\s+){0,3}(?:Xi|Trump|China|Beijing|Washington)", text)):
+                or _WITH_COUNTERPART.search(text)):
             continue
-        action = "propose" if re.match(r"\s*to\s+seek", rest) else "reach"
+        action = "propose" if _TO_SEEK.match(rest) else "reach"
         m = base("agreement", action, am.start(), am.end())
         if m:
             out.append(m)
@@ -801,7 +812,7 @@ def _bare_measures(etype: str, sentence: str, keys, base) -> list[Mention]:
         return []
     anchor = _compiled()[etype]["anchor"].search(sentence, keys=keys)
     span = (anchor.start(), anchor.end()) if anchor is not None else None
-    if etype == "tariff_change" and re.search(r"\d\s?(?:%|percent|per\s+cent)\s+on$", first.group(0)):
+    if etype == "tariff_change" and _RATE_ON_END.search(first.group(0)):
         span = (first.start(), first.end())  # "15% on U.S. coal, LNG": the rate is the measure
     if span is None or span[0] > first.end() + 40:
         return []
@@ -1023,7 +1034,7 @@ def _modifier(sentence: str, clause, s: int, e: int) -> bool:
     lo = max(clause[0], s - 60)
     rel = _REL_BEFORE.search(sentence, lo, s)  # (searched once: both tests read it)
     if rel and not _AUX_BEFORE.search(sentence, max(lo, s - 12), s) or (
-            rel and re.search(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?$", sentence[lo:s])):
+            rel and _PERFECT_BEFORE.search(sentence[lo:s])):
         return True
     if _AUX_BEFORE.search(sentence, lo, s):
         return False
@@ -1065,13 +1076,18 @@ _DUR_OF_TALKS = re.compile(r"\bof\s+(?:talks|negotiations)")
 _DUR_WITHIN = re.compile(r"(?:within|in(?!\s+(?:place|force|effect)\b)|after|over|past|last|first|next)\s+(?:\w+\s+)?$", re.I)
 
 
-_PRONOUN_OBJECT = re.compile(r"(?i)(?:extended|pushed)\s+it\b")
+# "extended it to Nov. 10", "pushed it on Nov. 4 to ...": a pause named by a pronoun (the
+# extractor keeps it only after a sentence naming a tariff pause); on lower-cased text,
+# where every match contains "ed it "
+_PRONOUN_OBJECT = re.compile(r"\b(?:extended|pushed)\s+it(?=\s+(?:(?:on|in)\s+[^.;,]{1,20}?\s+)?(?:back\s+)?to\s)")
 
 
 def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]:
     c = _compiled()["tariff_deadline"]
     out = []
     anchors = [a.start() for a in c["anchor"].finditer(sentence)]
+    if "ed it " in lower(sentence):
+        anchors += [a.start() for a in _PRONOUN_OBJECT.finditer(lower(sentence))]
     if not anchors:
         return out
     durations = None  # D.find_durations(sentence), found on first use (only a trigger without a deadline date reads it)
@@ -1113,7 +1129,7 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
             mm = base("tariff_deadline", "set" if action == "expire" else action, ms, m.end())
             if not mm:
                 continue
-            if not any(clause[0] <= a < clause[1] and abs(a - ms) < 120 and not _PRONOUN_OBJECT.match(sentence, a)
+            if not any(clause[0] <= a < clause[1] and abs(a - ms) < 120 and not _PRONOUN_OBJECT.match(lower(sentence), a)
                        for a in anchors):
                 mm.extra["pronoun_object"] = True  # "extended it to Nov. 10": the extractor checks what "it" is
             # the measure the trigger is about must be asserted too: "would work
