@@ -428,3 +428,9 @@ def test_it_extended_after_no_tariff_pause_is_no_tariff_deadline():
     assert rows("The tariff pause runs to Nov. 10.\n\nThe TikTok sale was due on Sept. 17. Trump extended it "
                 "on Tuesday to Dec. 16, US and Chinese officials said.", "2025-09-20T09:00",
                 "tariff_deadline") == [("tariff_deadline", "set", D(2025, 9, 20), None, None, US_CN)]
+
+
+def test_a_tariff_sum_that_rises_is_no_raise():
+    # a level is a percentage; tariff revenue in dollars is no rate
+    assert rows("On Monday US tariff revenue from China rose to 30 billion dollars, the Treasury said.",
+                "2025-05-12T09:00") == []
