@@ -434,3 +434,21 @@ def test_a_tariff_sum_that_rises_is_no_raise():
     # a level is a percentage; tariff revenue in dollars is no rate
     assert rows("On Monday US tariff revenue from China rose to 30 billion dollars, the Treasury said.",
                 "2025-05-12T09:00") == []
+
+
+# ------------------------------------------------- "extending its own pause by the same 90 days"
+
+def test_an_extension_by_the_same_days_has_its_own_deadline():
+    assert fields("President Trump signed an order on Monday keeping the 24-point slice of the reciprocal tariff "
+                  "suspended until November 10. Beijing mirrored it on Tuesday, extending its own pause by the "
+                  "same 90 days.", "2025-08-13T09:00", ("action", "occurred_on", "deadline", "actors"),
+                  "tariff_deadline") == [
+        ("extend", D(2025, 8, 11), D(2025, 11, 10), US_CN),
+        ("extend", D(2025, 8, 12), D(2025, 11, 10), CN_US)]
+
+
+def test_the_same_period_of_a_new_pause_still_adds_no_deadline():
+    # "for the same 90-day period" names the period stated before
+    assert fields("Washington suspended 24 points of its tariff for 90 days from May 14. China, for its part, "
+                  "suspended 24 points of its counter-tariff for the same 90-day period.", "2025-05-12T12:00",
+                  ("deadline",), "tariff_deadline") == [(D(2025, 8, 12),)]

@@ -990,7 +990,9 @@ def find_durations(text: str) -> list[Duration]:
     for m in _duration_matches(text, low):
         unit = m["unit"].lower()
         n = _num(m["n"]) if m["n"] else None
-        if not (m["for"] or m["noun"] or (m["q"] and m["q"].lower() in ("another", "a further", "an additional", "further"))):
+        if not (m["for"] or m["noun"] or (m["q"] and m["q"].lower() in ("another", "a further", "an additional", "further"))
+                # "extending its own pause by the same 90 days": the length of an extension
+                or (m["q"] and text.endswith("by ", 0, m.start()) and " ".join(m["q"].lower().split()) == "the same")):
             continue
         if m["n"] is None and not m["q"]:
             continue

@@ -1121,7 +1121,10 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
                 if durations is None:
                     durations = D.find_durations(sentence)
                 # "for the same 90-day period" points back to a period stated before
-                durs = [d for d in durations if clause[0] <= d.start < clause[1] and not d.text.lower().startswith(("the same", "for the same"))
+                # ("extending its pause by the same 90 days" is an extension's own length)
+                durs = [d for d in durations if clause[0] <= d.start < clause[1]
+                        and (not d.text.lower().startswith(("the same", "for the same"))
+                             or (action == "extend" and sentence.endswith("by ", 0, d.start)))
                         and not _DUR_OF_TALKS.search(sentence[d.end:d.end + 14])
                         and not _DUR_WITHIN.search(sentence[max(0, d.start - 20):d.start])]
                 if not durs:
