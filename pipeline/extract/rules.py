@@ -584,7 +584,6 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
 
     # every match of the case-sensitive _SAYS_NOW contains one of these words
     says_hint = "says" in sentence or "tells" in sentence or "confirms" in sentence or "announces" in sentence
-    said_hint = "said" in sentence or "stated" in sentence or "announced" in sentence
     # a question asserts nothing ("Will the two heads of state meet in Gyeongju?")
     question = sentence.rstrip(" \"'”’)").endswith("?")
 
@@ -633,7 +632,8 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             m.extra["reference"] = True
         if says_hint and has_span(spans(_SAYS_NOW, sentence), clause[0], s):
             m.extra["reported_now"] = True  # "the ministry says the leaders reached consensus"
-        elif m.tense == "future" and said_hint and _SAID_THEN.search(sentence, clause[0], s):
+        elif m.tense == "future" and ("said" in sentence or "stated" in sentence or "announced" in sentence) \
+                and _SAID_THEN.search(sentence, clause[0], s):
             m.extra["reported_past"] = True  # "It said ... China would suspend": announced when said
         if etype in ("talks", "leader_contact") and _PRESUPPOSED_BEFORE.search(sentence, max(0, s - 45), s):
             m.extra["presupposed"] = True  # "since the Busan meeting": named, not reported
