@@ -124,7 +124,8 @@ def extract(document: Document) -> list[Event]:
                 ms = [m for m in ms if not any(a <= m.t_start < b for a, b in titles)]
         ms = _fold_effect_mentions(s.text, ms)
         ms = [m for m in ms if not _unattached_talks(m, sent_actors[si], s.text)
-              and not _export_pause(m, s.text)]
+              and not _export_pause(m, s.text)
+              and not (m.extra.get("pronoun_object") and not _names_tariff_pause(sentences, si, m.t_start, body))]
         if "when" in s.text:
             for m in ms:
                 if m.occurred is None:
@@ -409,6 +410,20 @@ def _export_pause(m: Mention, text: str) -> bool:
     return not _TARIFF_WORDS.search(clause) and _EXPORT_WORDS.search(clause) is not None
 
 
+_TARIFF_PAUSE = re.compile(r"\b(?:pause|truce|suspension|reprieve)\b", re.I)
+_TARIFF_WORD = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|reciprocal|points)\b", re.I)
+
+
+def _names_tariff_pause(sentences, si: int, upto: int, body: str) -> bool:
+    """Whether "it" in "Trump extended it on Aug. 11 to Nov. 10" can be a tariff pause: the
+    text before it in its sentence, or the sentence before in its paragraph, names one
+    ("The reciprocal pause was due to lapse on Aug. 12"), not a TikTok or other deadline."""
+    texts = [sentences[si].text[:upto]]
+    if si > 0 and "\n" not in body[sentences[si - 1].end:sentences[si].start]:
+        texts.append(sentences[si - 1].text)
+    return any(_TARIFF_PAUSE.search(t) and _TARIFF_WORD.search(t) for t in texts)
+
+
 def _unattached_talks(m: Mention, actors, text: str) -> bool:
     """A meeting no government takes part in ("the county farm bureau will host
     a meeting on Nov. 12"): no party named in the sentence, no bilateral
@@ -472,6 +487,7 @@ _PCT_N = r"(\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)"
 _GLOBAL_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:on|for|to|across)\s+(?:(?:nearly|almost|virtually|practically|essentially)\s+)?"
                            r"(?:all|every|most)\b(?:\s+(?:of\s+)?(?:its|their|the)\s+)?[^.;,]{0,20}?\b(?:imports|goods|countries|"
                            r"trading\s+partners|partners|nations|economies)\b", re.I)
+_PCT_N_RX = re.compile(_PCT_N, re.I)
 _GLOBAL_BEFORE = re.compile(r"\b(?:universal|across-the-board|blanket|global|worldwide)\s+$", re.I)
 _GLOBAL_NOUN_AFTER = re.compile(r"^\s*(?:\w+\s+){0,1}?(?:baseline|universal|across-the-board|blanket)\b", re.I)
 _TARGETS = {"US": r"(?:China|Beijing|Chinese\s+(?:goods|imports|products|exports))",
@@ -503,7 +519,7 @@ def _country_rates(mentions, sentences, body: str) -> None:
         if not pos:
             continue
         p = pos[0]
-        pm = re.compile(_PCT_N, re.I).match(text, p)
+        pm = _PCT_N_RX.match(text, p)
         end = pm.end() if pm else p
         if not (_GLOBAL_AFTER.search(text[end:end + 80]) or _GLOBAL_BEFORE.search(text, max(0, p - 25), p)
                 or _GLOBAL_NOUN_AFTER.match(text[end:end + 30])):
@@ -627,15 +643,20 @@ def _fold_effect_mentions(text: str, ms: list[Mention]) -> list[Mention]:
     out = []
     for m in ms:
         if m in effects:
+            # (one anchor noun is one measure, whatever government each trigger found:
+            # "the 15% duty Beijing announced on 4 February took effect on 10 February")
             sib = [x for x in ms if x not in effects and x.event_type == m.event_type
                    and DIRECTION.get(x.action) == DIRECTION.get(m.action)
-                   and (not x.actor or not m.actor or x.actor == m.actor) and x.t_start < m.t_start]
+                   and (not x.actor or not m.actor or x.actor == m.actor or x.extra.get("anchor") == m.extra.get("anchor"))
+                   and x.t_start < m.t_start]
             if sib:
                 x = sib[-1]
                 if x.effective is None:
                     x.effective = m.effective or m.occurred
                 if x.occurred is None:  # "the increase to 84% took effect early Wednesday"
                     x.occurred = m.occurred or m.effective
+                if x.rate is None and x.extra.get("anchor") == m.extra.get("anchor"):
+                    x.rate = m.rate  # the one measure's rate ("the 15% duty ... took effect")
                 continue
             # "China's retaliatory duties took effect on Monday, six days after
             # Beijing announced them": the later step whose object is the

@@ -86,6 +86,9 @@ _RE_MONTH = re.compile(
 _RE_WEEKDAY = re.compile(
     r"(?:\b(?P<mod>(?i:last|next|this|coming|early|late|on|this\s+past))\s+)?"
     r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b")
+_RE_NTH_WEEKDAY = re.compile(
+    r"\b(?i:the)\s+(?P<nth>(?i:first|second|third|fourth|last|final))\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"\s+of\s+(?:(?P<rel>(?i:last|this|next|the\s+previous|the\s+following))\s+month\b|" + _MON_ALONE + r"(?![\w-]))")
 _RE_ORDINAL_DAY = re.compile(r"\bthe\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:century|round|time|anniversary|floor|largest|biggest))")
 _RE_RELATIVE = re.compile(
     r"\b(?:(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
@@ -95,8 +98,8 @@ _RE_RELATIVE = re.compile(
     r"|(?P<mo>(?:(?:earlier|later|early|late|mid)[\s-]+)?(?:last|this|next|the\s+previous|the\s+past)\s+month)"
     r"|(?P<yr>(?:(?:earlier|later|early|late)\s+)?(?:last|this|next)\s+year)"
     r"|(?P<ago>(?P<agon>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen)\s+(?P<agou>days?|weeks?|months?|years?)\s+ago(?P<agotoday>\s+today)?)"
-    r"|(?P<rel>(?:the\s+)?(?P<reln>previous|following|next|preceding)\s+day|the\s+day\s+(?P<relb>before|after)|(?P<same>(?:the|that)\s+same\s+(?:day|evening|morning|afternoon|night))"
-    r"|(?P<reln2>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+(?P<reld>later|earlier|after|before)))\b",
+    r"|(?P<rel>(?:the\s+)?(?P<reln>previous|following|next|preceding)\s+day|the\s+day\s+(?P<relb>before|after)|(?P<same>(?:the|that)\s+same\s+(?:day|evening|morning|afternoon|night)|(?:later\s+)?that\s+(?:evening|morning|afternoon|night)|later\s+that\s+day)"
+    r"|(?P<reln2>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<relu>days?|weeks?)\s+(?P<reld>later|earlier|after|before)))\b",
     re.I)
 
 # the same, matched case-sensitively on lower-cased text (much faster than re.I)
@@ -117,7 +120,9 @@ _ROLE_EFFECTIVE_NEAR = re.compile(
     r"(?:\s+(?:at\s+)?(?:12:01|midnight|\d{1,2}:\d{2})(?:\s*[ap]\.m\.)?(?:\s+\w+\s+time)?\s+on)?\s*$", re.I)
 _ROLE_EFFECTIVE_FAR = re.compile(
     r"\b(?:took\s+effect|takes?\s+effect|came\s+into\s+force|comes?\s+into\s+force|kick(?:ed|s)?\s+in|went\s+into\s+effect|"
-    r"goes\s+into\s+effect|in\s+force|applied)\b(?:[^.;,]|[ap]\.m\.){0,70}$", re.I)
+    r"goes\s+into\s+effect|in\s+force|applied)\b"
+    # ("was in force for six weeks before being suspended in November": the later verb's date)
+    r"(?:(?!\b(?:before|after|until)\s+(?:being|it\s+was|they\s+were)\b)(?:[^.;,]|[ap]\.m\.)){0,70}$", re.I)
 _ROLE_DEADLINE = re.compile(
     r"(?:\buntil|\btill|\bthrough|\bexpires?(?:\s+on)?|\bexpiring(?:\s+on)?|\bexpired(?:\s+on)?|\bruns?\s+out\s+on|"
     r"\bran\s+out\s+on|\blapses?\s+on|\bno\s+later\s+than|\bby|\bbefore|\bdeadline\s+of|\bdue\s+(?:on|by)|"
@@ -133,6 +138,10 @@ _ROLE_ATTR = re.compile(r"(?:\b(?:order|rule|statement|announcement|measures?|ag
 _ROLE_SINCE = re.compile(r"\bsince\s*$|\b(?:prevailing|seen|levels?)\s+(?:in|at|on|of)\s*$", re.I)
 
 
+# "extended it on Aug. 11 to Nov. 10": _ROLE_DEADLINE's "extended ... to" read past an
+# abbreviation's full stop (tried, on lower-cased text, only where that one fails)
+_DEADLINE_TO_PAST_ABBR = re.compile(r"\b(?:extend(?:s|ed|ing)?|suspend(?:s|ed|ing)?|keep(?:s|ing)?|kept|push(?:ed|es|ing)?|moved|"
+                                    r"postponed|delayed)\b(?:[^.;]|\.(?=\s\d)){0,90}?\bto\s*$")
 _ROLE_WINDOW = re.compile(r"\bbetween\s*$|\bbetween\s[^.;]{0,40}\band\s*$", re.I)
 _ROLES = (_ROLE_ATTR, _ROLE_SINCE, _ROLE_EFFECTIVE_NEAR, _ROLE_DEADLINE, _ROLE_WINDOW, _ROLE_EFFECTIVE_FAR)
 
@@ -188,9 +197,10 @@ def _has_relative_token(low: str) -> bool:
     return (("day" in low and ("today" in low or "yesterday" in low or " day" in low))
             or ("night" in low and ("tonight" in low or "last night" in low))
             or ("this " in low and ("this morning" in low or "this afternoon" in low or "this evening" in low))
-            # "Beijing confirmed its side of the bargain the same evening"
-            or ("same " in low and ("same morning" in low or "same afternoon" in low or "same evening" in low))
-            or "tomorrow" in low or "week" in low or "month" in low or "year" in low or " ago" in low)
+            or "tomorrow" in low or "week" in low or "month" in low or "year" in low or " ago" in low
+            # "the same evening", "that afternoon": the day of the happening last mentioned
+            or (("same " in low or "that " in low)
+                and ("evening" in low or "morning" in low or "afternoon" in low or "night" in low)))
 
 
 def _keys(*words: str) -> frozenset:
@@ -400,6 +410,11 @@ def _role_fast(before: str) -> str:
             or (w1 == "of" and w2.endswith("deadline"))
             or (w1 == "on" and (w2 == "out" or w2.endswith(_DEADLINE_BEFORE_ON)))) and deadline.search(before):
         return "deadline"
+    if (w1.endswith("to") and ". " in before and ("extend" in before or "push" in before or "suspend" in before
+                                                  or "keep" in before or "kept" in before or "moved" in before
+                                                  or "postponed" in before or "delayed" in before)
+            and _DEADLINE_TO_PAST_ABBR.search(before)):
+        return "deadline"
     if (w1.endswith("between") or (w1.endswith("and") and "between" in before)) and window.search(before):
         return "window"
     # _ROLE_EFFECTIVE_FAR's phrases contain one of these words
@@ -555,7 +570,7 @@ def _role(text: str, start: int) -> str:
         return "since"
     if near.search(before):
         return "effective"
-    if deadline.search(before):
+    if deadline.search(before) or _DEADLINE_TO_PAST_ABBR.search(before.lower()):
         return "deadline"
     if window.search(before):
         return "window"
@@ -614,7 +629,9 @@ _RE_IN_DAYS = re.compile(r"\bin\s+(?P<n>\d+|a|an|one|two|three|four|five|six|sev
 # a sentence that opens with a span after the last dated happening: "Within a
 # week", "Within days", "In less than a week"
 _RE_WITHIN_START = re.compile(r"(?:[Ww]ithin|[Ii]n\s+less\s+than)\s+(?:(?:a|one)\s+(?P<unit>week)|(?:(?P<n>\d|two|three|four|five|six|seven|a\s+few)\s+)?(?P<unit2>days))\b(?!\s+of\b)")
-_DURATION_BEFORE = re.compile(r"\b(?:for|within|over)\s+$", re.I)
+# ("in force for about six weeks before being suspended": a span, however hedged)
+_DURATION_BEFORE = re.compile(r"\b(?:for|within|over)\s+(?:(?:about|around|roughly|nearly|almost|some|just|only|barely|"
+                              r"more\s+than|less\s+than|over|under)\s+)?$", re.I)
 # A timeline heading: bullets, the date (its year, a part of the day), then a colon
 # or dash ("- Apr. 9: ...", "FEB 4 - ...", "Tuesday morning: ..."); used here and by
 # the extractor, which dates the heading's steps by it
@@ -731,6 +748,32 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
             if wm:
                 start = start - (len(text[max(0, start - 12):start]) - wm.start())
             add(start, m.end(), first, last or first, "day", first, last, role if start == m.start() else None)
+
+    if has_weekday and " of " in text and (" last " in low or " first " in low or " second " in low or " third " in low
+                                           or " fourth " in low or " final " in low):
+        # "the last Monday of last month", "the first Friday of March": a weekday
+        # counted within a month (before "last month" is read as the whole month)
+        for m in _RE_NTH_WEEKDAY.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            if m["rel"]:
+                y, mo = pub.year, pub.month
+                shift = {"last": -1, "previous": -1, "this": 0, "next": 1, "following": 1}[m["rel"].split()[-1].lower()]
+                mo += shift
+                y, mo = y + (mo - 1) // 12, (mo - 1) % 12 + 1
+            else:
+                mo = _month_key(m["mon"])
+                y = _pick_year(pub, mo, None, _tense(text, m.start(), m.end()))
+            wd = WEEKDAYS[m["wd"].lower()]
+            first = dt.date(y, mo, 1)
+            first_wd = first + dt.timedelta(days=(wd - first.weekday()) % 7)
+            nth = m["nth"].lower()
+            if nth in ("last", "final"):
+                d = dt.date(y, mo, _month_end(y, mo))
+                d -= dt.timedelta(days=(d.weekday() - wd) % 7)
+            else:
+                d = first_wd + dt.timedelta(days=7 * ("first", "second", "third", "fourth").index(nth))
+            add(m.start(), m.end(), d, d, "day", d)
 
     if not has_relative:
         rel_iter = ()
@@ -872,9 +915,21 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
         attributive = _ATTRIBUTIVE_BEFORE.search(text[max(0, m.start() - 8):m.start()]) and \
             _ATTRIBUTIVE_AFTER.match(text[m.end():m.end() + 3])
         tense = None if attributive else _tense(text, m.start(), m.end())
-        year = int(m["year"]) if m["year"] else _pick_year(pub, month, None, tense)
+        start = m.start()
+        if m["year"]:
+            year = int(m["year"])
+        elif m["mod"] is None and text.endswith(("last ", "Last ", "next ", "Next "), 0, start):
+            # "imposed last December" in a December story is the December before;
+            # "next March" is the first March after this month
+            start -= 5
+            if text[start] in "lL":
+                year = pub.year if month < pub.month else pub.year - 1
+            else:
+                year = pub.year if month > pub.month else pub.year + 1
+        else:
+            year = _pick_year(pub, month, None, tense)
         lo, hi, prec = _modded_month(year, month, m["mod"])
-        add(m.start(), m.end(), lo, hi, prec)
+        add(start, m.end(), lo, hi, prec)
 
     for m in ordinal:
         if not free(m.start(), m.end()):
@@ -905,7 +960,7 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
     for m in rel_pending:
         if not free(m.start(), m.end()):
             continue
-        if m["reln2"] and _DURATION_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        if m["reln2"] and _DURATION_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "put on hold for 30 days after the concessions": a duration, not a day
         prior = [o for o in out if o.end <= m.start() and (o.role == "occurred" or not m["same"])]
         if m["reld"] and m["reld"].lower() in ("after", "before"):
@@ -922,6 +977,8 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
             delta = -1 if m["relb"].lower() == "before" else 1
         else:
             n = _num(m["reln2"]) or 1
+            if m["relu"].lower().startswith("week"):
+                n *= 7  # "the controls it unveiled three weeks earlier"
             word = m["reld"].lower()
             if word in ("after", "before") and later and later[0].start - m.end() < 60 and not prior:
                 # "came a day after ... on Thursday": the subject's day is Thursday + n
@@ -950,7 +1007,9 @@ def find_durations(text: str) -> list[Duration]:
     for m in _duration_matches(text, low):
         unit = m["unit"].lower()
         n = _num(m["n"]) if m["n"] else None
-        if not (m["for"] or m["noun"] or (m["q"] and m["q"].lower() in ("another", "a further", "an additional", "further"))):
+        if not (m["for"] or m["noun"] or (m["q"] and m["q"].lower() in ("another", "a further", "an additional", "further"))
+                # "extending its own pause by the same 90 days": the length of an extension
+                or (m["q"] and text.endswith("by ", 0, m.start()) and " ".join(m["q"].lower().split()) == "the same")):
             continue
         if m["n"] is None and not m["q"]:
             continue

@@ -182,7 +182,12 @@ def merge_mentions(mentions: list[Mention], pub: dt.date, last_occurred=None) ->
             m.date_source = "inherited"
             m.confidence = min(m.confidence, 0.5)
         elif ((m.extra.get("reported_past") or m.extra.get("dated_by_antecedent")) and not m.extra.get("state")
-              and (inherit := _inherited(m, last_occurred)) is not None and inherit.lo <= pub):
+              and (inherit := _inherited(m, last_occurred)) is not None and inherit.lo <= pub
+              # a report is dated by a day in the week before publication, not by a
+              # happening months earlier ("met in Geneva on May 10. Beijing said
+              # it would suspend ...", in an October story)
+              and (m.extra.get("dated_by_antecedent")
+                   or (inherit.precision == "day" and (pub - inherit.lo).days <= 7))):
             # "Beijing confirmed its side of the bargain the same evening. The
             # commission said the duty would drop to 10%": announced on the day
             # the paragraph's sentence before gives, not on the publication day;
@@ -239,6 +244,10 @@ def merge_mentions(mentions: list[Mention], pub: dt.date, last_occurred=None) ->
             m.deadline = extended_deadline(m.occurred.value, m.extra["duration"], standing, _start_day(m, mentions))
         if m.event_type == "talks" and m.extra.get("first_day_offset") and m.date_source in ("inherited", "sentence"):
             m.occurred = D.shift(m.occurred, m.extra["first_day_offset"])
+        elif (m.event_type == "talks" and m.extra.get("after_days_offset") and m.date_source == "sentence"
+              and m.occurred.precision == "day"):
+            # "said on Sunday they had reached a consensus after two days of talks"
+            m.occurred = D.shift(m.occurred, m.extra["after_days_offset"])
         if m.event_type == "talks" and m.extra.get("needs_date") and m.date_source != "text":
             continue
         _place(m, groups)

@@ -172,13 +172,18 @@ _RELATIVE_OPEN = re.compile(r",\s+(?:which|that|who|whose)\b")
 
 
 def irrealis(sentence: str, clause_start: int, trigger_start: int, trigger_end: int,
-             clause_end: int) -> str | None:
+             clause_end: int, threat_from: int | None = None) -> str | None:
     """The kind of cue that blocks the trigger, or None when it is asserted.
 
     A noun phrase that itself says the happening is planned ("his planned
     meeting with Xi") is asserted even under a modal verb ("might call off his
     planned meeting"); only negation right before it blocks it. Cue matches
     are computed once per sentence; each trigger checks the windows around it.
+
+    A threat states its own condition ("threatened a further 50% if Beijing
+    did not withdraw its retaliation"): for a threat whose measure is named at
+    ``threat_from``, an "if" clause after that measure is the threat's terms,
+    not a doubt that it was made.
     """
     opening, found, low, has_if, has_modal, planned_spans, participle, breaks, has_likely = (
         _SENTENCE.get(sentence) or _sentence(sentence))
@@ -230,7 +235,8 @@ def irrealis(sentence: str, clause_start: int, trigger_start: int, trigger_end: 
     # for a negative offset (str.find counts those from the end, re from 0).
     if has_if and (low is None or trigger_end < 0
                    or low.find("if", trigger_end, min(clause_end, trigger_end + 82)) >= 0):
-        if cues["after"].match(sentence, trigger_end, clause_end):
+        cond = cues["after"].match(sentence, trigger_end, clause_end)
+        if cond and (threat_from is None or cond.end() - 2 < threat_from):
             return "conditional"
     # a match of "modal_after" contains a _MODAL_WORD inside the clause (the
     # same pos/endpos, so the same clamping of out-of-range offsets)

@@ -141,8 +141,15 @@ _WORD_BEFORE_PERCENT = re.compile(r"[a-zA-Z]\s?(?:percent|per\s+cent)\b", re.I)
 _PCT_WORDS = re.compile(r"(?P<n>\b" + D.NUMBER_WORDS + r")" + _PCT_TAIL, re.I)
 _PCT_BAD_BEFORE = re.compile(r"(?:\bfrom|about|around|roughly|nearly|almost|at\s+least|more\s+than|over|above|below|beyond|some|by|least|than|[-–]|\bstake\s+of)\s*$", re.I)
 _PCT_BAD_AFTER = re.compile(r"^\s*(?:in\s+all|in\s+total|overall|combined|counting|from\s+a\s+year|of\s+(?:their|its|the)\s+revenue|stake|of\s+the\s+product|or\s+more)", re.I)
-_TALK_DAYS = re.compile(r"\b(?P<n>two|three|four|2|3|4)\s+days\s+of\s+(?:[\w.-]+\s+){0,2}?(?:talks|negotiations|meetings)", re.I)
+# "two days of talks", "twenty hours of talks spread over two days"
+_TALK_DAYS = re.compile(r"\b(?P<n>two|three|four|2|3|4)\s+days\s+of\s+(?:[\w.-]+\s+){0,2}?(?:talks|negotiations|meetings)"
+                        r"|\b(?:talks|negotiations|meetings)\s+(?:(?:spread|held|stretching)\s+)?over\s+(?P<n2>two|three|four|2|3|4)\s+days\b", re.I)
 _TALK_END = re.compile(r"\b(?:end(?:ed|ing|s)?|wrap(?:ped|s)?\s+up|conclud(?:ed|es|ing)|at\s+the\s+end\s+of|closed)\b", re.I)
+# "emerged ... on Tuesday, after nearly twenty hours of talks spread over two days": the
+# day of the clause is the round's last (not when the round's own start or span is given:
+# "talks that began on Sunday", "talks in Geneva over the weekend")
+_TALK_AFTER = re.compile(r"\bafter\s+(?:[\w-]+\s+){0,3}?(?:days?|hours?)\s+of\s+(?:[\w.-]+\s+){0,2}?(?:talks|negotiations)\b", re.I)
+_TALK_BEGAN = re.compile(r"\b(?:began|begun|begin|opened|started|kicked\s+off)\b", re.I)
 _JOINT = re.compile(r"\b(?:both\s+(?:sides|countries|governments)|each\s+side|the\s+two\s+(?:sides|countries|governments)|each\s+other|mirror-image|matching)\b", re.I)
 _GOV_NOUN = re.compile(r"^\s*(?:President|Vice|Premier|officials?|government|delegation|side|negotiators?|trade\s+negotiator|"
                        r"commerce|foreign|state|authorities|leader|ministry|team|regulators?|customs|Treasury|Commerce|"
@@ -217,6 +224,7 @@ def _target(sentence: str, a: ActorMention) -> bool:
 # "told reporters that China would cut ...": a complementiser, not "goods that China ..."
 _REPORTED_THAT = re.compile(r"\b(?:says|said|say|told\s+[\w.]+|tells\s+[\w.]+|announced|announces|stated|confirmed|added|noted|insisted|argued|signall?ed)\s+that\s+(?:the\s+)?$")
 _ADJACENT_SUBJECT = re.compile(r"\s+(?:(?:\w+ly|also|then|has|had|have|was|were|will|would|swiftly|quickly)\s+)*")
+_RELATIVE_SUBJECT = re.compile(r",\s+(?:which|who)\s+(?:(?:had|has|have|also|then|later|first|\w+ly)\s+)*")
 _COORDINATED = re.compile(r"(?:\band|&|,)\s+(?:the\s+)?$")  # "the United States and China agreed": joint
 _BY_AGENT = re.compile(r"[\w-]+(?:\s+[\w-]+)?\s+by\s+(?:the\s+)?")
 _POSSESSOR = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}$")
@@ -238,6 +246,10 @@ def acting_party(sentence: str, actors: list[ActorMention], clause, t_start: int
             return a.code, codes
         # the agent of a passive: "controls introduced by China on 4 April"
         if t_start < a.start <= t_start + 40 and _BY_AGENT.fullmatch(sentence, t_start, a.start):
+            return a.code, codes
+        # the antecedent of a relative clause is its verb's subject, even where the
+        # main clause makes it a target: "Beijing's reply to Washington, which lifted its duty"
+        if a.end < t_start <= a.end + 30 and sentence.startswith(",", a.end) and _RELATIVE_SUBJECT.fullmatch(sentence, a.end, t_start):
             return a.code, codes
     subj = [a for a in in_clause if not _is_target(sentence, a)]
     before = [a for a in subj if a.end <= t_start]
@@ -291,6 +303,16 @@ _STANDING_AFTER = re.compile(r"[^,;:]{0,40}?\b(?:(?:still|remains?|remained|stay
                              r"(?:is|are|was|were|remains?|stays?)\s+(?:unchanged|unaffected|not\s+affected))\b", re.I)
 
 
+# (precompiled: a pattern given to re.search as a string is looked up in re's cache on
+# every call, and recompiled whenever other patterns have pushed it out)
+_STRONG_RATE_BEFORE = re.compile(r"\b(?:to|at|of|additional|extra)\s+(?:an?\s+)?$", re.I)
+_LIFT_WORD = re.compile(r"lift", re.I)
+_PERFECT_BEFORE = re.compile(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?$")
+_WITH_COUNTERPART = re.compile(r"\bwith\s+(?:\w+\s+){0,3}(?:Xi|Trump|China|Beijing|Washington)")
+_TO_SEEK = re.compile(r"\s*to\s+seek")
+_RATE_ON_END = re.compile(r"\d\s?(?:%|percent|per\s+cent)\s+on$")
+
+
 def find_rate(sentence: str, clause, t_start: int, t_end: int) -> tuple[float | None, list[tuple[float, int]]]:
     cands = []
     found = list(_PCT.finditer(sentence, clause[0], clause[1]))
@@ -309,7 +331,7 @@ def find_rate(sentence: str, clause, t_start: int, t_end: int) -> tuple[float | 
             continue  # "with the 20% fentanyl duty still in place"
         if _PCT_BAD_AFTER.match(sentence[m.end():m.end() + 30]):
             continue
-        strong = bool(re.search(r"\b(?:to|at|of|additional|extra)\s+(?:an?\s+)?$", before, re.I))
+        strong = _STRONG_RATE_BEFORE.search(before) is not None
         cands.append((D.number_value(m["n"]), m.start(), strong))
     if not cands:
         return None, []
@@ -417,7 +439,13 @@ _CAP_WORD = re.compile(r"\W*[A-Z][a-z]+\b")
 
 _MONETARY = re.compile(r"\b(?:central\s+bank|Bank\s+of\s+[A-Z]\w+|Federal\s+Reserve|the\s+Fed|ECB|interest|mortgage|"
                        r"borrowing\s+costs|monetary|policy\s+rate|benchmark\s+rate|Reserve\s+Bank|cash\s+rate|"
-                       r"repo\s+rate|basis\s+points)\b")
+                       r"repo\s+rate|basis\s+points|"
+                       # "the unemployment rate rose to 5.3%": an economic statistic, not a tariff
+                       r"(?:unemployment|jobless|inflation|exchange|savings|growth|participation|vacancy)\s+rates?)\b")
+
+
+_MEASURE_PACKAGE = re.compile(r"\b(?:rare[- ]earths?|export[- ]controls?|controls?|tariffs?|sanctions?|stimulus|"
+                              r"retaliat\w+|countermeasures?)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 def _pair_triggers(etype: str, sentence: str, clauses, keys) -> list[tuple[str, int, int, int]]:
@@ -430,6 +458,10 @@ def _pair_triggers(etype: str, sentence: str, clauses, keys) -> list[tuple[str, 
         # a bare "rates" in a sentence about a central bank or interest is not a tariff
         anchors = [(a, b) for a, b in anchors if not (sentence[a:b].lower() in ("rate", "rates")
                                                         and _MONETARY.search(sentence))]
+    if etype == "agreement" and anchors and "ackage" in sentence:
+        # "Beijing's big October rare-earth package was announced": a package of measures, no deal
+        anchors = [(a, b) for a, b in anchors if not (sentence[a:b].lower() == "package"
+                                                       and _MEASURE_PACKAGE.search(sentence, max(0, a - 40), a))]
     if not anchors:
         return []
     out: list[tuple[str, int, int, int]] = []
@@ -442,9 +474,12 @@ def _pair_triggers(etype: str, sentence: str, clauses, keys) -> list[tuple[str, 
             if any(not (m.end() <= s or m.start() >= e) and not (m.start() < s and e < m.end()) for s, e in used):
                 continue
             clause = _clause_of(clauses, m.start())
+            # "Beijing matches: 34% on all U.S. goods": a colon right after the verb
+            # introduces its object
+            colon_to = clause[1] + 2 if sentence.startswith(": ", clause[1]) and not sentence[m.end():clause[1]].strip() else -1
             best = None
             for a_s, a_e in anchors:
-                if not (clause[0] <= a_s < clause[1]):
+                if not (clause[0] <= a_s < clause[1] or (colon_to > 0 and 0 <= a_s - colon_to <= 25)):
                     continue
                 if a_s < m.end() and a_e > m.start():
                     dist = 0
@@ -500,7 +535,8 @@ def candidate_types(sentence: str) -> frozenset:
         if not c["leader_gate"].isdisjoint(keys) and (lc["call"].found(sentence, low, idx)
                                                       or lc["meeting"].found(sentence, low, idx)):
             out.append("leader_contact")
-        if not c["deadline_gate"].isdisjoint(keys) and c["tariff_deadline"]["anchor"].found(sentence, low, idx):
+        if not c["deadline_gate"].isdisjoint(keys) and (c["tariff_deadline"]["anchor"].found(sentence, low, idx)
+                                                        or ("ed it " in low and _PRONOUN_OBJECT.search(low))):
             out.append("tariff_deadline")
     # (in ASCII text a match's number starts a word, under DIGIT_KEY, and its
     # "on" is a word: a sentence without both has none, and most have neither)
@@ -513,6 +549,8 @@ def candidate_types(sentence: str) -> frozenset:
     return r
 
 
+# an intransitive rise to a level ("the reciprocal rate went to 84%"): its subject is the measure
+_RATE_MOVES = re.compile(r"(?i)(?:go|goes|going|went|rise|rose|rises|climb|jump|soar|reach)")
 _BARE_RATE_LINE = re.compile(r"\W*(?:[A-Z][\w ]{0,20}:\s+)?\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+on\b")
 
 
@@ -566,7 +604,8 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             verb = _VERB_AFTER_PHRASE.search(sentence, e, hi)
             if verb is not None:
                 hi = verb.start()
-        if irrealis(sentence, lo, s, e, hi):
+        if irrealis(sentence, lo, s, e, hi,
+                    anchor_pos if action == "threaten" and anchor_pos is not None and anchor_pos > s else None):
             return None
         if anchor_pos is not None and anchor_pos < s and _NO_DETERMINER.search(sentence, max(clause[0], anchor_pos - 25), anchor_pos):
             return None  # "no specific countermeasure has been announced"
@@ -599,24 +638,33 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             m.extra["reference"] = True
         if says_hint and has_span(spans(_SAYS_NOW, sentence), clause[0], s):
             m.extra["reported_now"] = True  # "the ministry says the leaders reached consensus"
-        elif m.tense == "future" and said_hint and _SAID_BEFORE.search(sentence, clause[0], s):
+        elif m.tense == "future" and ((said_hint and _SAID_BEFORE.search(sentence, clause[0], s))
+                                      or (("stated" in sentence or "said" in sentence or "announced" in sentence)
+                                          and _SAID_THEN.search(sentence, clause[0], s))):
             # "China's Customs Tariff Commission said the duty would also drop to
-            # 10%": a step announced in the past, on the day the report was made
+            # 10%", "It said ... China would suspend": a step announced in the
+            # past, on the day the report was made
             m.extra["reported_past"] = True
         if etype in ("talks", "leader_contact") and _PRESUPPOSED_BEFORE.search(sentence, max(0, s - 45), s):
             m.extra["presupposed"] = True  # "since the Busan meeting": named, not reported
         if _NOUN_TRIGGER.fullmatch(sentence, s, e) and _DEFINITE_NOUN.search(sentence, max(0, s - 22), s):
             m.extra["reference"] = True  # "the pause", "its suspension": a standing measure
+        elif etype == "talks" and _FOR_THE_TALKS.search(sentence, max(0, s - 12), s) and sentence[s:e].lower() == "talks":
+            m.extra["reference"] = True  # "a sweetener for the talks": the round already reported
         m.extra["anchor"] = anchor_pos if anchor_pos is not None else s
         return m
 
     # ---- tariff_change
     for action, s, e, apos in (_pair_triggers("tariff_change", sentence, clauses, keys) if "tariff_change" in types else ()):
+        if action == "raise" and not apos < s <= apos + 45 and _RATE_MOVES.match(sentence, s, e):
+            continue  # "jobless rate went to 5.3% as US tariffs bit": the tariff must be what moves
         m = base("tariff_change", action, s, e, apos)
         if not m:
             continue
         rate, all_rates = find_rate(sentence, m.clause, s, e)
-        if action == "lift" or (action == "remove" and rate is not None and re.match(r"lift", sentence[s:e], re.I)):
+        if apos >= m.clause[1]:  # "matches: 34% on all U.S. goods": the object's clause has the rate
+            rate, all_rates = find_rate(sentence, _clause_of(clauses, apos), s, e)
+        if action == "lift" or (action == "remove" and rate is not None and _LIFT_WORD.match(sentence, s, e)):
             m.action = "raise"
         if (rate is None and len(all_rates) > 1 and apos is not None and apos < s
                 and _PARTICIPLE.fullmatch(sentence, s, e)):
@@ -717,9 +765,9 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         clause = _clause_of(clauses, am.start())
         text = sentence[clause[0]:clause[1]]
         if not (_JOINT.search(text) or {"US", "CN"} <= frozenset(a.code for a in actors if a.is_party and clause[0] <= a.start < clause[1])
-                or re.search(r"\bwith\s+(?:\w+\s+){0,3}(?:Xi|Trump|China|Beijing|Washington)", text)):
+                or _WITH_COUNTERPART.search(text)):
             continue
-        action = "propose" if re.match(r"\s*to\s+seek", rest) else "reach"
+        action = "propose" if _TO_SEEK.match(rest) else "reach"
         m = base("agreement", action, am.start(), am.end())
         if m:
             out.append(m)
@@ -781,7 +829,7 @@ def _bare_measures(etype: str, sentence: str, keys, base) -> list[Mention]:
         return []
     anchor = _compiled()[etype]["anchor"].search(sentence, keys=keys)
     span = (anchor.start(), anchor.end()) if anchor is not None else None
-    if etype == "tariff_change" and re.search(r"\d\s?(?:%|percent|per\s+cent)\s+on$", first.group(0)):
+    if etype == "tariff_change" and _RATE_ON_END.search(first.group(0)):
         span = (first.start(), first.end())  # "15% on U.S. coal, LNG": the rate is the measure
     if span is None or span[0] > first.end() + 40:
         return []
@@ -1006,7 +1054,7 @@ def _modifier(sentence: str, clause, s: int, e: int) -> bool:
     lo = max(clause[0], s - 60)
     rel = _REL_BEFORE.search(sentence, lo, s)  # (searched once: both tests read it)
     if rel and not _AUX_BEFORE.search(sentence, max(lo, s - 12), s) or (
-            rel and re.search(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?$", sentence[lo:s])):
+            rel and _PERFECT_BEFORE.search(sentence[lo:s])):
         return True
     if _AUX_BEFORE.search(sentence, lo, s):
         return False
@@ -1048,10 +1096,18 @@ _DUR_OF_TALKS = re.compile(r"\bof\s+(?:talks|negotiations)")
 _DUR_WITHIN = re.compile(r"(?:within|in(?!\s+(?:place|force|effect)\b)|after|over|past|last|first|next)\s+(?:\w+\s+)?$", re.I)
 
 
+# "extended it to Nov. 10", "pushed it on Nov. 4 to ...": a pause named by a pronoun (the
+# extractor keeps it only after a sentence naming a tariff pause); on lower-cased text,
+# where every match contains "ed it "
+_PRONOUN_OBJECT = re.compile(r"\b(?:extended|pushed)\s+it(?=\s+(?:(?:on|in)\s+[^.;,]{1,20}?\s+)?(?:back\s+)?to\s)")
+
+
 def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]:
     c = _compiled()["tariff_deadline"]
     out = []
     anchors = [a.start() for a in c["anchor"].finditer(sentence)]
+    if "ed it " in lower(sentence):
+        anchors += [a.start() for a in _PRONOUN_OBJECT.finditer(lower(sentence))]
     if not anchors:
         return out
     durations = None  # D.find_durations(sentence), found on first use (only a trigger without a deadline date reads it)
@@ -1085,7 +1141,10 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
                 if durations is None:
                     durations = D.find_durations(sentence)
                 # "for the same 90-day period" points back to a period stated before
-                durs = [d for d in durations if clause[0] <= d.start < clause[1] and not d.text.lower().startswith(("the same", "for the same"))
+                # ("extending its pause by the same 90 days" is an extension's own length)
+                durs = [d for d in durations if clause[0] <= d.start < clause[1]
+                        and (not d.text.lower().startswith(("the same", "for the same"))
+                             or (action == "extend" and sentence.endswith("by ", 0, d.start)))
                         and not _DUR_OF_TALKS.search(sentence[d.end:d.end + 14])
                         and not _DUR_WITHIN.search(sentence[max(0, d.start - 20):d.start])]
                 if not durs:
@@ -1093,6 +1152,9 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
             mm = base("tariff_deadline", "set" if action == "expire" else action, ms, m.end())
             if not mm:
                 continue
+            if not any(clause[0] <= a < clause[1] and abs(a - ms) < 120 and not _PRONOUN_OBJECT.match(lower(sentence), a)
+                       for a in anchors):
+                mm.extra["pronoun_object"] = True  # "extended it to Nov. 10": the extractor checks what "it" is
             # the measure the trigger is about must be asserted too: "would work
             # to keep in place the suspension ... for a further 90 days"
             near = [a for a in anchors if max(clause[0], ms - 150) <= a < ms
@@ -1135,9 +1197,11 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
 
 
 _DEFINITE_NOUN = re.compile(r"\b(?:the|this|that|its|their|these|those)\s+(?:\d+-day\s+|current\s+|existing\s+)?(?:tariff\s+|trade\s+)?$", re.I)
+_FOR_THE_TALKS = re.compile(r"\b(?:for|of|from|to|before|ahead\s+of)\s+the\s+$", re.I)
 _NOUN_TRIGGER = re.compile(r"(?i)pause|suspension|truce|reprieve|halt|hike|increase|rollback|cut|ban|curbs|controls|restrictions")
 # a past report of a future step: "the ministry said (that) China would ..."
 _SAID_BEFORE = re.compile(r"\b(?:said|announced|confirmed)\b(?:\s+(?:that\s+)?(?:[\w'’.-]+\s+){0,8}?(?:would|will)\b)")
+_SAID_THEN = re.compile(r"\b(?:said|stated|announced)\b")
 _SAYS_NOW = re.compile(r"\b(?:says|tells\s+\w+|confirms|announces)\b")
 def _has_unreal_cue(sentence: str, lo: int, hi: int) -> bool:
     from .negation import _found
@@ -1259,11 +1323,16 @@ def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
             out.append(mm)
         if talk_days is _UNSET:
             dm = _TALK_DAYS.search(sentence)
-            talk_days = (D._num(dm["n"]) or 1) if dm and _TALK_END.search(sentence) else None
+            talk_days = (D._num(dm["n"] or dm["n2"]) or 1) if dm and _TALK_END.search(sentence) else None
+            if dm and talk_days is None and _TALK_AFTER.search(sentence) and not _TALK_BEGAN.search(sentence):
+                talk_days = -(D._num(dm["n"] or dm["n2"]) or 1)  # (negative: only a day of the talks' own)
         if talk_days is not None:
             for x in out:
                 if x.event_type == "talks" and x.sent == si:
-                    x.extra["first_day_offset"] = -(talk_days - 1)
+                    if talk_days > 0:
+                        x.extra["first_day_offset"] = -(talk_days - 1)
+                    else:
+                        x.extra["after_days_offset"] = talk_days + 1
     return out
 
 
@@ -1284,7 +1353,9 @@ def _venue_tight(sentence: str, s: int, e: int, canon: str) -> bool:
     return False
 
 
-_VENUE_COORD = re.compile(r"\b(?:and|or|then|after|before|followed\s+by)\b|;")
+# (a month between two venues lists rounds: "after Geneva in May, London in June")
+_VENUE_COORD = re.compile(r"\b(?:and|or|then|after|before|followed\s+by)\b|;|\bin\s+(?:January|February|March|April|May|June|July|"
+                          r"August|September|October|November|December)\b")
 
 
 def _locations_in(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[str, int]]:
@@ -1312,6 +1383,13 @@ _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|their)\s+$", re.I)
 _CALL_OFF = re.compile(r"\bcall(?:s|ed)?\s+(?:off|for|on(?!\s+(?:[A-Z][a-z]+day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d|the\s+\d)))\b")  # "call on" a date is a call
 
 
+# "Trump and Xi spoke on Thursday", "the two leaders will speak on Friday": the two
+# leaders as the one subject of a bare speak verb
+_LEADER_NAME = r"(?:(?:U\.S\.\s+|US\s+|American\s+|Chinese\s+)?(?:President\s+)?(?:Donald\s+)?Trump|(?:Chinese\s+)?(?:President\s+)?Xi(?:\s+Jinping)?)"
+_LEADERS_SUBJECT = re.compile(rf"(?:\b{_LEADER_NAME}\s+and\s+{_LEADER_NAME}|\b[Tt]he\s+two\s+(?:leaders|presidents))\s+"
+                              r"(?:(?:will|would|had|have|also|last|then)\s+)?$")
+
+
 def _leader_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
     lc = _compiled()["leader_contact"]
     out = []
@@ -1329,6 +1407,9 @@ def _leader_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
                 continue
             if action == "call" and _CALL_OFF.search(sentence[m.start():m.end() + 16]):
                 continue
+            if action == "call" and word in ("spoke", "speak", "talked") and not _LEADERS_SUBJECT.search(
+                    sentence, max(0, m.start() - 90), m.start()):
+                continue  # "Xi spoke at the forum; Trump replied": each on his own, no call
             if action == "meeting" and _SIDES_SUBJECT.search(sentence, max(0, m.start() - 30), m.start()):
                 continue  # "the two sides met in Madrid": negotiators, not the leaders
             if action == "meeting" and _SIDELINES.search(sentence, max(0, m.start() - 40), m.start()):
@@ -1586,6 +1667,8 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
             m.effective = min(effs, key=lambda d: abs(d.start - m.t_start))
         if m.event_type == "talks" and m.occurred and m.extra.get("first_day_offset"):
             m.occurred = D.shift(m.occurred, m.extra["first_day_offset"])
+        elif m.event_type == "talks" and m.occurred and m.extra.get("after_days_offset") and m.occurred.precision == "day":
+            m.occurred = D.shift(m.occurred, m.extra["after_days_offset"])
     for m in mentions:
         if m.occurred is None and m.event_type in ("tariff_change", "export_control", "tariff_deadline"):
             # "agreed on Monday to roll back the tariffs": the step agreed to
@@ -1597,11 +1680,14 @@ def _assign_dates(mentions: list[Mention], sentence: str, dates: list[D.DateMent
                 m.occurred = max(gov, key=lambda x: x.t_end).occurred
 
 
-_COORD_JOINED = re.compile(r"\s*(?:,|and|,\s*and|or)\s*(?:(?:on|in)\s+)?(?:[\w.,'\s-]{0,50}?\b(?:in|on)\s+)?")
+# (a rate may stand between the days: "went to 84% on April 8 and to 125% on April 9")
+_COORD_JOINED = re.compile(r"\s*(?:,|and|,\s*and|or)\s*(?:(?:on|in)\s+)?(?:[\w.,'%\s-]{0,50}?\b(?:in|on)\s+)?")
 
 
 def _expand_coordinated(mentions: list[Mention], sentence: str, dates) -> list[Mention]:
-    """"increases ordered on April 8 and April 9" -> one mention per day."""
+    """"increases ordered on April 8 and April 9" -> one mention per day; a
+    rate stated alone before a day ("to 84% on April 8 and to 125% on April 9")
+    is that day's step's."""
     out = []
     for m in mentions:
         got = m.extra.get("all_dates") or []
@@ -1610,9 +1696,15 @@ def _expand_coordinated(mentions: list[Mention], sentence: str, dates) -> list[M
             joined = all(_COORD_JOINED.fullmatch(sentence[a.end:b.start])
                          for a, b in zip(days, days[1:])) if len(days) >= 2 else False
             if joined:
+                lo = m.t_end
                 for d in days:
                     x = m.copy()
                     x.occurred = d
+                    if m.event_type == "tariff_change":
+                        own = {v for v, p in m.extra.get("rates", ()) if lo <= p < d.start}
+                        if len(own) == 1:
+                            x.rate = own.pop()
+                    lo = d.end
                     out.append(x)
                 continue
         out.append(m)
