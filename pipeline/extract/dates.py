@@ -327,12 +327,12 @@ class Duration:
 
 
 _RE_DURATION = re.compile(
-    r"\b(?:(?P<for>for)\s+)?(?:(?P<q>another|a\s+further|an\s+additional|further|an\s+initial\s+period\s+of|a\s+period\s+of|the\s+same|a|an)\s+)?"
+    r"\b(?:(?P<for>for|by)\s+)?(?:(?P<q>another|a\s+further|an\s+additional|further|an\s+initial\s+period\s+of|a\s+period\s+of|the\s+same|a|an)\s+)?"
     r"(?P<n>\d+|one|two|three|six|nine|twelve|ninety|sixty|thirty)?[\s-]?(?P<unit>days?|weeks?|months?|years?)\b"
     r"(?P<noun>\s+(?:pause|truce|suspension|window|period|reprieve|extension|delay|timetable))?", re.I)
 # Word-start gate (see _RELATIVE_KEYS): "for", a quantifier, a number or the unit itself;
 # with none of them, the match may also start one character (``[\s-]``) before the unit.
-_DURATION_KEYS = _keys("for", "another", "a", "an", "further", "the",
+_DURATION_KEYS = _keys("for", "by", "another", "a", "an", "further", "the",
                        "one", "two", "three", "six", "nine", "twelve", "ninety", "sixty", "thirty") | {DIGIT_KEY}
 _UNIT_KEYS = _keys("days", "weeks", "months", "years")
 

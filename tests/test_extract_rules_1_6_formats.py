@@ -1,0 +1,66 @@
+"""rules-1.6 (formats style set): wording that unusual formats share with ordinary
+news -- briefs, transcripts, policy briefs, Q&As and timelines. Sentences are
+taken from the formats style set or written for this test; "not an event" cases
+check that each rule stays inside its wording.
+"""
+import datetime as dt
+
+from pipeline.extract import extract
+from tests.documents import feed_document
+
+D = dt.date
+US_CN, CN_US = ("US", "CN"), ("CN", "US")
+
+
+def doc(body, published):
+    return feed_document(body, published, "doc_test16f", "https://example.test/r16f")
+
+
+def rows(body, published, etype=None):
+    return [(e.event_type, e.action, e.occurred_on, e.rate_pct, e.commodity, e.actors)
+            for e in extract(doc(body, published)) if etype is None or e.event_type == etype]
+
+
+def fields(body, published, names, etype=None):
+    """The named fields of each event extracted from ``body`` (of one type, if given)."""
+    return [tuple(getattr(e, n) for n in names) for e in extract(doc(body, published))
+            if etype is None or e.event_type == etype]
+
+
+DEADLINE = ("event_type", "action", "occurred_on", "deadline", "actors")
+
+
+# ------------------------------------------------- "extended ... by 90 days"
+
+def test_an_extension_by_a_duration_sets_the_deadline():
+    # formats m11: the flash brief's dated line
+    assert fields("- 12.08.2025, Beijing (Tuesday): China's tariff commission extends its own 24-pt "
+                  "suspension by 90 days; 10% stays.", "2025-08-12T16:40", DEADLINE) == [
+        ("tariff_deadline", "extend", D(2025, 8, 12), D(2025, 11, 10), CN_US)]
+    assert fields("Beijing on Tuesday extended the suspension of its 24% duty by 90 days.",
+                  "2025-08-12T16:40", DEADLINE) == [
+        ("tariff_deadline", "extend", D(2025, 8, 12), D(2025, 11, 10), CN_US)]
+    assert fields("Washington on Monday extended the tariff truce by three months.",
+                  "2025-08-12T16:40", DEADLINE, "tariff_deadline") == [
+        ("tariff_deadline", "extend", D(2025, 8, 11), D(2025, 11, 11), US_CN)]
+
+
+def test_a_delay_by_a_duration_is_no_deadline():
+    assert rows("Shipments were delayed by 90 days after the tariff hike.", "2025-08-12T16:40") == []
+
+
+# ------------------------------------------------- "considering cutting"
+
+def test_considering_a_step_floats_it():
+    # formats m12: a newspaper report of a step under consideration
+    assert rows("The confusion began on Wednesday with a newspaper report that the White House was "
+                "considering cutting its tariffs on Chinese goods to somewhere between 50 and 65 "
+                "percent.", "2025-04-24T09:00") == []
+    assert rows("Officials are considering raising the tariff on Chinese goods to 50 percent.",
+                "2025-04-24T09:00") == []
+
+
+def test_considering_before_a_comma_leaves_the_step_asserted():
+    assert rows("On Wednesday the White House, after considering several options, cut its tariffs on "
+                "Chinese goods to 65 percent.", "2025-04-24T09:00") == [
+        ("tariff_change", "lower", D(2025, 4, 23), 65.0, None, US_CN)]
