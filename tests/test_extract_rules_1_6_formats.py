@@ -64,3 +64,21 @@ def test_considering_before_a_comma_leaves_the_step_asserted():
     assert rows("On Wednesday the White House, after considering several options, cut its tariffs on "
                 "Chinese goods to 65 percent.", "2025-04-24T09:00") == [
         ("tariff_change", "lower", D(2025, 4, 23), 65.0, None, US_CN)]
+
+
+# ------------------------------------------------- "on 12 September, two days before ..."
+
+def test_a_day_counted_from_the_date_before_it_is_no_second_day_of_the_step():
+    # formats m14: the apposition dates the talks in its complement, not a second listing
+    assert rows("On 12 September, two days before the delegations sat down, the Commerce Department "
+                "added 23 Chinese entities to its Entity List.", "2025-09-22T09:00", "export_control") == [
+        ("export_control", "impose", D(2025, 9, 12), None, "technology", US_CN)]
+    assert rows("Beijing put export licences on graphite on 3 October, a week before the talks opened.",
+                "2025-10-20T09:00", "export_control") == [
+        ("export_control", "impose", D(2025, 10, 3), None, "critical_minerals", CN_US)]
+
+
+def test_coordinated_days_still_give_one_step_each():
+    assert rows("China imposed export controls on gallium on 3 July and 4 August.", "2025-09-22T09:00") == [
+        ("export_control", "impose", D(2025, 7, 3), None, "critical_minerals", CN_US),
+        ("export_control", "impose", D(2025, 8, 4), None, "critical_minerals", CN_US)]

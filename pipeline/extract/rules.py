@@ -1565,6 +1565,12 @@ def _expand_coordinated(mentions: list[Mention], sentence: str, dates) -> list[M
             days = got
             joined = all(_COORD_JOINED.fullmatch(sentence[a.end:b.start])
                          for a, b in zip(days, days[1:])) if len(days) >= 2 else False
+            if joined and any(d.text.endswith((" before", " after", " Before", " After")) for d in days[1:]):
+                # "on 12 September, two days before the delegations sat down": a
+                # day counted from the one before it is an apposition dating the
+                # happening in its complement, not a second day of this step
+                m.occurred = days[0]
+                joined = False
             if joined:
                 for d in days:
                     x = m.copy()
