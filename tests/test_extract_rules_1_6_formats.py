@@ -82,3 +82,18 @@ def test_coordinated_days_still_give_one_step_each():
     assert rows("China imposed export controls on gallium on 3 July and 4 August.", "2025-09-22T09:00") == [
         ("export_control", "impose", D(2025, 7, 3), None, "critical_minerals", CN_US),
         ("export_control", "impose", D(2025, 8, 4), None, "critical_minerals", CN_US)]
+
+
+# ------------------------------------------------- "a telephone call on 19 September"
+
+def test_a_telephone_call_on_a_day_is_a_call():
+    # ("call on" alone is "urge"; "telephone call" is the noun, like "phone call")
+    assert rows("Trump and Xi held a telephone call on 19 September.", "2025-09-22T09:00") == [
+        ("leader_contact", "call", D(2025, 9, 19), None, None, US_CN)]
+    assert rows("Trump and Xi held a phone call on Friday.", "2025-09-22T09:00") == [
+        ("leader_contact", "call", D(2025, 9, 19), None, None, US_CN)]
+
+
+def test_to_call_on_someone_is_no_call():
+    assert rows("Trump said he would call on Xi to lift the rare-earth controls.", "2025-09-22T09:00",
+                "leader_contact") == []
