@@ -97,3 +97,40 @@ def test_a_telephone_call_on_a_day_is_a_call():
 def test_to_call_on_someone_is_no_call():
     assert rows("Trump said he would call on Xi to lift the rare-earth controls.", "2025-09-22T09:00",
                 "leader_contact") == []
+
+
+# ------------------------------------------------- "ROUND 2 (Mar 4)." heads its paragraph
+
+def test_month_abbreviations_without_a_point_are_dates():
+    # formats m03: scorecards and tables write "Mar 4", "Sep 29"
+    assert rows("The US doubled the fentanyl levy to 20% on Mar 4.", "2025-10-12T08:00") == [
+        ("tariff_change", "raise", D(2025, 3, 4), 20.0, None, US_CN)]
+    assert rows("On Sep 29 the Commerce Department extended its export blacklist to affiliates.",
+                "2025-10-12T08:00") == [
+        ("export_control", "tighten", D(2025, 9, 29), None, "technology", US_CN)]
+
+
+def test_a_capitalised_word_ending_in_a_month_abbreviation_is_no_date():
+    from pipeline.extract.dates import find_dates
+    assert find_dates("Guard DeMar 4 scored twice.", D(2025, 10, 12)) == []
+    assert [d.value for d in find_dates("ROUND 2 (Mar 4).", D(2025, 10, 12))] == [D(2025, 3, 4)]
+
+
+def test_a_label_and_date_line_heads_its_paragraph():
+    # formats m03: the round's date governs the steps told in the present under it
+    assert fields("ROUND 5 (Aug 11). USA extends the pause on the suspended tariffs to Nov 10.",
+                  "2025-10-12T08:00", DEADLINE, "tariff_deadline") == [
+        ("tariff_deadline", "extend", D(2025, 8, 11), D(2025, 11, 10), US_CN)]
+    assert rows("ROUND 2 (Mar 4). USA doubles the fentanyl levy to 20%.", "2025-10-12T08:00") == [
+        ("tariff_change", "raise", D(2025, 3, 4), 20.0, None, US_CN)]
+    assert rows("Wednesday. Beijing raises its rate on US goods to 84%.", "2025-10-12T08:00") == [
+        ("tariff_change", "raise", D(2025, 10, 8), 84.0, None, CN_US)]
+
+
+def test_a_sentence_with_a_verb_heads_nothing_and_a_heading_does_not_date_a_future_step():
+    assert fields("Talks ended on Aug 11. The US extends the pause on the suspended tariffs to Nov 10.",
+                  "2025-10-12T08:00", DEADLINE, "tariff_deadline") == [
+        ("tariff_deadline", "extend", D(2025, 10, 12), D(2025, 11, 10), US_CN)]
+    assert rows("Phase one (Sep 29). Washington will widen its export blacklist to affiliates.",
+                "2025-10-12T08:00") == [
+        ("export_control", "tighten", D(2025, 10, 12), None, "technology", US_CN)]

@@ -89,9 +89,13 @@ def extract(document: Document) -> list[Event]:
         if not ds or ds[0].role != "occurred":
             return None
         m = D.HEADING_START.match(head)
-        if ds[0].start != m.end() or not D.HEADING_BREAK.match(head, ds[0].end):
-            return None
-        return ds[0]
+        if ds[0].start == m.end() and D.HEADING_BREAK.match(head, ds[0].end):
+            return ds[0]
+        if j < i and _LABEL_BEFORE_DATE.fullmatch(head, 0, ds[0].start) and _LABEL_AFTER_DATE.fullmatch(head, ds[0].end):
+            # a line of its own that is only a label and a date ("ROUND 2 (Mar 4).",
+            # "April 2, 2025.") heads the paragraph it opens in the same way
+            return ds[0]
+        return None
 
     mentions: list[Mention] = []
     pending: list = []
@@ -228,6 +232,10 @@ def extract(document: Document) -> list[Event]:
     return out
 
 
+# a paragraph's opening line that is a label and a date only: "ROUND 2 (Mar 4).",
+# "Phase one (Jan. 15):", "TIMEOUT (Geneva, May 10-11).", "April 2, 2025."
+_LABEL_BEFORE_DATE = re.compile(r"[\s\-•*–—]*(?:[A-Z][\w'’-]*(?:\s+\d{1,2})?[\s,]+){0,2}\(?\s*")
+_LABEL_AFTER_DATE = re.compile(r"(?:,?\s+\d{4})?\s*\)?\s*[.:]?\s*")
 _ROUND_DAYS = re.compile(r"\s*(?:-|–|and|to|through)\s*(?:on\s+)?")
 
 

@@ -61,7 +61,10 @@ def number_value(text: str) -> float:
 
 # Month names are matched case-sensitively (capitalised) so "may" the verb is not May.
 _MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
-        r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?"
+        # (abbreviations without a point, as tables and scorecards write them:
+        # "ROUND 2 (Mar 4)", "Sep 29"; a word with a capital "Mar" or "Sep" inside
+        # it is no month)
+        r"|Jan\.?|Feb\.?|(?<![\w-])Mar\.?|Apr\.?|(?<![\w-])Jun\.?|(?<![\w-])Jul\.?|Aug\.?|Sept\.?|(?<![\w-])Sep\.?|Oct\.?|Nov\.?|Dec\.?"
         # headlines and factboxes: "FEB 4 - Beijing responds"
         r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
         r"|JAN\.?|FEB\.?|MAR\.?|APR\.?|JUN\.?|JUL\.?|AUG\.?|SEPT\.?|SEP\.?|OCT\.?|NOV\.?|DEC\.?)")
