@@ -134,3 +134,21 @@ def test_a_sentence_with_a_verb_heads_nothing_and_a_heading_does_not_date_a_futu
     assert rows("Phase one (Sep 29). Washington will widen its export blacklist to affiliates.",
                 "2025-10-12T08:00") == [
         ("export_control", "tighten", D(2025, 10, 12), None, "technology", US_CN)]
+
+
+# ------------------------------------------------- "the suspended tariffs" names a standing measure
+
+def test_the_suspended_tariffs_name_a_standing_pause_not_a_new_one():
+    # formats m07: the extension is a deadline step; "the suspended tariffs" suspends nothing anew
+    assert fields("On Monday the administration pushed the deadline on the suspended tariffs out another "
+                  "90 days, to November 10.", "2025-08-14T09:00", ("event_type", "action", "occurred_on", "deadline")) == [
+        ("tariff_deadline", "extend", D(2025, 8, 11), D(2025, 11, 10))]
+    assert fields("ROUND 5 (Aug 11). USA extends the pause on the suspended tariffs to Nov 10.",
+                  "2025-10-12T08:00", ("event_type", "action", "occurred_on", "deadline")) == [
+        ("tariff_deadline", "extend", D(2025, 8, 11), D(2025, 11, 10))]
+
+
+def test_a_government_that_suspended_tariffs_still_suspends():
+    assert rows("On Monday the White House suspended tariffs on Chinese goods for 90 days.",
+                "2025-10-12T08:00", "tariff_change") == [
+        ("tariff_change", "suspend", D(2025, 10, 6), None, None, US_CN)]

@@ -1110,7 +1110,8 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
 
 
 _DEFINITE_NOUN = re.compile(r"\b(?:the|this|that|its|their|these|those)\s+(?:\d+-day\s+|current\s+|existing\s+)?(?:tariff\s+|trade\s+)?$", re.I)
-_NOUN_TRIGGER = re.compile(r"(?i)pause|suspension|truce|reprieve|halt|hike|increase|rollback|cut|ban|curbs|controls|restrictions")
+# (with "suspended"/"paused" as adjectives: "extends the pause on the suspended tariffs")
+_NOUN_TRIGGER = re.compile(r"(?i)pause|suspension|truce|reprieve|halt|hike|increase|rollback|cut|ban|curbs|controls|restrictions|suspended|paused")
 _SAYS_NOW = re.compile(r"\b(?:says|tells\s+\w+|confirms|announces)\b")
 def _has_unreal_cue(sentence: str, lo: int, hi: int) -> bool:
     from .negation import _found
