@@ -152,3 +152,38 @@ def test_a_government_that_suspended_tariffs_still_suspends():
     assert rows("On Monday the White House suspended tariffs on Chinese goods for 90 days.",
                 "2025-10-12T08:00", "tariff_change") == [
         ("tariff_change", "suspend", D(2025, 10, 6), None, None, US_CN)]
+
+
+# ------------------------------------------------- vocabulary: "took the tariff to", "countered with", "stretched"
+
+def test_taking_a_tariff_to_a_rate_raises_it():
+    # formats m07 and m03: "took the China tariff to 145 percent", "takes its reciprocal rate to 125%"
+    assert rows("China and the US. When Washington took the China tariff to 145 percent in April, we "
+                "stopped shipping.", "2025-08-14T09:00") == [
+        ("tariff_change", "raise", D(2025, 4, 15), 145.0, None, US_CN)]
+    assert rows("USA takes its reciprocal rate to 125% on Apr 9; CHINA replies with 125% on Apr 11.",
+                "2025-10-12T08:00") == [
+        ("tariff_change", "raise", D(2025, 4, 9), 125.0, None, US_CN),
+        ("tariff_change", "impose", D(2025, 4, 11), 125.0, None, CN_US)]
+
+
+def test_taking_time_to_cut_a_tariff_is_no_raise():
+    assert rows("China and the US. It took the administration three weeks to cut tariffs to 10% in May.",
+                "2025-08-14T09:00") == [
+        ("tariff_change", "lower", D(2025, 5, 16), 10.0, None, US_CN)]
+
+
+def test_countering_with_a_rate_imposes_it():
+    # formats m03: "CHINA counters the same day with 15% on American coal"
+    assert rows("China and the US. On Friday CHINA countered with 15% on American coal and LNG.",
+                "2025-10-12T08:00") == [
+        ("tariff_change", "impose", D(2025, 10, 10), 15.0, None, CN_US)]
+    assert rows("China and the US. Beijing countered the claim with a statement on Friday.",
+                "2025-10-12T08:00") == []
+
+
+def test_stretching_export_blacklists_tightens_them():
+    # formats m03: the affiliates rule "stretches export blacklists to any company 50% owned"
+    assert rows("On Sept. 29 the Commerce Department's affiliates rule stretched export blacklists to any "
+                "company 50% owned by a listed firm.", "2025-10-12T08:00") == [
+        ("export_control", "tighten", D(2025, 9, 29), None, "technology", US_CN)]
