@@ -187,3 +187,21 @@ def test_stretching_export_blacklists_tightens_them():
     assert rows("On Sept. 29 the Commerce Department's affiliates rule stretched export blacklists to any "
                 "company 50% owned by a listed firm.", "2025-10-12T08:00") == [
         ("export_control", "tighten", D(2025, 9, 29), None, "technology", US_CN)]
+
+
+# ------------------------------------------------- a question presupposes the measure it names
+
+def test_a_question_presupposes_a_measure_named_in_its_noun_phrase():
+    # formats m06: a transcript's question names the threat as background
+    assert rows("China and the US. And the 100 percent tariff he threatened earlier this month?",
+                "2025-10-30T19:00") == [
+        ("tariff_change", "threaten", D(2025, 10, 15), 100.0, None, US_CN)]
+    assert rows("China and the US. Will the tariffs Washington imposed in April be lifted?",
+                "2025-10-30T19:00") == [
+        ("tariff_change", "impose", D(2025, 4, 15), None, None, US_CN)]
+
+
+def test_a_question_asserts_no_step_of_its_own():
+    assert rows("China and the US. Will Washington impose new tariffs in April?", "2025-10-30T19:00") == []
+    assert rows("China and the US. Will the tariffs imposed on Chinese goods be lifted?",
+                "2025-10-30T19:00") == []

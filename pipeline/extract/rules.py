@@ -550,7 +550,11 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
     question = sentence.rstrip(" \"'”’)").endswith("?")
 
     def base(etype, action, s, e, anchor_pos=None) -> Mention | None:
-        if question:
+        if question and not (etype in ("tariff_change", "export_control")
+                             and _modifier(sentence, _clause_of(clauses, s), s, e)):
+            # a question asserts nothing, but the measure its noun phrase names
+            # is presupposed ("And the 100 percent tariff he threatened earlier
+            # this month?"); as a modifier it takes only a date bound to it
             return None
         clause = _clause_of(clauses, s)
         lo = clause[0]
