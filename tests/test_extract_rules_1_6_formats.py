@@ -205,3 +205,24 @@ def test_a_question_asserts_no_step_of_its_own():
     assert rows("China and the US. Will Washington impose new tariffs in April?", "2025-10-30T19:00") == []
     assert rows("China and the US. Will the tariffs imposed on Chinese goods be lifted?",
                 "2025-10-30T19:00") == []
+
+
+# ------------------------------------------------- "reached ... when the two leaders met ... on October 30"
+
+def test_a_when_clause_dates_the_step_it_follows():
+    # formats m04: the press release dates the deal only through the meeting
+    assert rows("\"We thank President Trump and his team for the agreement the President reached with "
+                "President Xi Jinping when the two leaders met in Busan on October 30.\"",
+                "2025-11-06T09:00") == [
+        ("agreement", "reach", D(2025, 10, 30), None, None, US_CN),
+        ("leader_contact", "meeting", D(2025, 10, 30), None, None, US_CN)]
+    assert rows("China and the US reached a deal on tariffs when their negotiators met in Geneva on May 12.",
+                "2025-11-06T09:00") == [
+        ("agreement", "reach", D(2025, 5, 12), None, None, CN_US),
+        ("talks", "hold", D(2025, 5, 12), None, None, CN_US)]
+
+
+def test_a_when_clause_does_not_date_a_future_step():
+    assert rows("China and the US will sign the deal when Trump and Xi meet in Busan on October 30.",
+                "2025-10-20T09:00") == [
+        ("leader_contact", "meeting", D(2025, 10, 30), None, None, CN_US)]

@@ -131,6 +131,11 @@ def extract(document: Document) -> list[Event]:
                       and not x.extra.get("reference")]  # "the measures it announced on Oct. 9" dates only them
         for m in ms:
             before = [x for x in dated_here if x.t_end <= m.t_start]  # "After Thursday's meeting ..., agreed"
+            if not before and m.occurred is None and "when" in s.text:
+                # "the agreement the President reached with Xi when the two leaders
+                # met in Busan on October 30": a when-clause's happening dates the step
+                before = [x for x in dated_here if x.t_start >= m.t_end
+                          and _WHEN_BETWEEN.fullmatch(s.text, m.t_end, x.t_start)][:1]
             if (m.occurred is None and before and not m.extra.get("reference")
                     and not _WEAK_TRIGGER.fullmatch(s.text, m.t_start, m.t_end)):
                 # "After Thursday's meeting ..., Trump told reporters the two sides
@@ -268,6 +273,7 @@ def _day_after(x: Mention):
     return last
 
 
+_WHEN_BETWEEN = re.compile(r"[^.;:,]{0,60}?\bwhen\s+(?:[\w.'’-]+\s+){0,6}?")
 _AND_VERB = re.compile(r"\band\s+(?:also\s+|then\s+)?$")
 _SUBJECT_ORDER = re.compile(r"^(?:,?\s*\d{4})?,?\s+(?:(?:also|then|further|had|has)\s+)?$")
 
