@@ -226,3 +226,21 @@ def test_a_when_clause_does_not_date_a_future_step():
     assert rows("China and the US will sign the deal when Trump and Xi meet in Busan on October 30.",
                 "2025-10-20T09:00") == [
         ("leader_contact", "meeting", D(2025, 10, 30), None, None, CN_US)]
+
+
+# ------------------------------------------------- "the joint statement issued on 12 May"
+
+def test_issuing_a_joint_statement_reaches_the_agreement():
+    # formats m02: the policy brief dates the Geneva deal by its joint statement
+    assert rows("China and the US. In the joint statement issued on 12 May, each side undertook to reduce "
+                "its reciprocal rate from 125 to 10 per cent.", "2025-05-19T09:00") == [
+        ("agreement", "reach", D(2025, 5, 12), None, None, US_CN),
+        ("tariff_change", "lower", D(2025, 5, 12), 10.0, None, US_CN)]
+    assert rows("The US and China issued a joint statement on 12 May.", "2025-05-19T09:00") == [
+        ("agreement", "reach", D(2025, 5, 12), None, None, US_CN)]
+
+
+def test_issuing_a_statement_or_fact_sheet_on_a_deal_reaches_nothing():
+    assert rows("China and the US. Beijing issued a statement on the deal on Friday.", "2025-05-19T09:00") == []
+    assert rows("China and the US. The White House issued a fact sheet on the agreement on Friday.",
+                "2025-05-19T09:00") == []
