@@ -63,8 +63,9 @@ def number_value(text: str) -> float:
 _MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
         # (abbreviations without a point, as tables and scorecards write them:
         # "ROUND 2 (Mar 4)", "Sep 29"; a word with a capital "Mar" or "Sep" inside
-        # it is no month)
-        r"|Jan\.?|Feb\.?|(?<![\w-])Mar\.?|Apr\.?|(?<![\w-])Jun\.?|(?<![\w-])Jul\.?|Aug\.?|Sept\.?|(?<![\w-])Sep\.?|Oct\.?|Nov\.?|Dec\.?"
+        # it is no month; the look-behind follows the capital, so that the pattern
+        # still starts with a capital letter, which re skips to)
+        r"|Jan\.?|Feb\.?|M(?<![\w-]M)ar\.?|Apr\.?|J(?<![\w-]J)un\.?|J(?<![\w-]J)ul\.?|Aug\.?|Sept\.?|S(?<![\w-]S)ep\.?|Oct\.?|Nov\.?|Dec\.?"
         # headlines and factboxes: "FEB 4 - Beijing responds"
         r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
         r"|JAN\.?|FEB\.?|MAR\.?|APR\.?|JUN\.?|JUL\.?|AUG\.?|SEPT\.?|SEP\.?|OCT\.?|NOV\.?|DEC\.?)")
@@ -330,12 +331,12 @@ class Duration:
 
 
 _RE_DURATION = re.compile(
-    r"\b(?:(?P<for>for|by)\s+)?(?:(?P<q>another|a\s+further|an\s+additional|further|an\s+initial\s+period\s+of|a\s+period\s+of|the\s+same|a|an)\s+)?"
+    r"\b(?:(?P<for>for)\s+)?(?:(?P<q>another|a\s+further|an\s+additional|further|an\s+initial\s+period\s+of|a\s+period\s+of|the\s+same|a|an)\s+)?"
     r"(?P<n>\d+|one|two|three|six|nine|twelve|ninety|sixty|thirty)?[\s-]?(?P<unit>days?|weeks?|months?|years?)\b"
     r"(?P<noun>\s+(?:pause|truce|suspension|window|period|reprieve|extension|delay|timetable))?", re.I)
 # Word-start gate (see _RELATIVE_KEYS): "for", a quantifier, a number or the unit itself;
 # with none of them, the match may also start one character (``[\s-]``) before the unit.
-_DURATION_KEYS = _keys("for", "by", "another", "a", "an", "further", "the",
+_DURATION_KEYS = _keys("for", "another", "a", "an", "further", "the",
                        "one", "two", "three", "six", "nine", "twelve", "ninety", "sixty", "thirty") | {DIGIT_KEY}
 _UNIT_KEYS = _keys("days", "weeks", "months", "years")
 
@@ -934,7 +935,12 @@ def find_durations(text: str) -> list[Duration]:
     for m in _duration_matches(text, low):
         unit = m["unit"].lower()
         n = _num(m["n"]) if m["n"] else None
-        if not (m["for"] or m["noun"] or (m["q"] and m["q"].lower() in ("another", "a further", "an additional", "further"))):
+        start = m.start()
+        # "extends its suspension by 90 days" (a duration after "by" is one as
+        # after "for"; the word after "by" is a start anyway, so "by" is no
+        # start key of its own and is taken in here)
+        by = m["for"] is None and low.endswith("by ", 0, start)
+        if not (m["for"] or m["noun"] or by or (m["q"] and m["q"].lower() in ("another", "a further", "an additional", "further"))):
             continue
         if m["n"] is None and not m["q"]:
             continue
@@ -942,14 +948,17 @@ def find_durations(text: str) -> list[Duration]:
             if m["n"] is not None:
                 continue
             n = 1
+        if by:
+            start -= 3
+        got = text[start:m.end()]
         if unit.startswith("day"):
-            out.append(Duration(m.start(), m.end(), m.group(0), days=n))
+            out.append(Duration(start, m.end(), got, days=n))
         elif unit.startswith("week"):
-            out.append(Duration(m.start(), m.end(), m.group(0), days=7 * n))
+            out.append(Duration(start, m.end(), got, days=7 * n))
         elif unit.startswith("month"):
-            out.append(Duration(m.start(), m.end(), m.group(0), months=n))
+            out.append(Duration(start, m.end(), got, months=n))
         else:
-            out.append(Duration(m.start(), m.end(), m.group(0), years=n))
+            out.append(Duration(start, m.end(), got, years=n))
     return out
 
 
