@@ -91,7 +91,7 @@ def extract(document: Document) -> list[Event]:
         m = D.HEADING_START.match(head)
         if ds[0].start == m.end() and D.HEADING_BREAK.match(head, ds[0].end):
             return ds[0]
-        if j < i and _LABEL_BEFORE_DATE.fullmatch(head, 0, ds[0].start) and _LABEL_AFTER_DATE.fullmatch(head, ds[0].end):
+        if j < i and ds[0].start <= 40 and _LABEL_BEFORE_DATE.fullmatch(head, 0, ds[0].start) and _LABEL_AFTER_DATE.fullmatch(head, ds[0].end):
             # a line of its own that is only a label and a date ("ROUND 2 (Mar 4).",
             # "April 2, 2025.") heads the paragraph it opens in the same way
             return ds[0]
@@ -131,7 +131,7 @@ def extract(document: Document) -> list[Event]:
                       and not x.extra.get("reference")]  # "the measures it announced on Oct. 9" dates only them
         for m in ms:
             before = [x for x in dated_here if x.t_end <= m.t_start]  # "After Thursday's meeting ..., agreed"
-            if not before and m.occurred is None and "when" in s.text:
+            if m.occurred is None and not before and "when" in s.text:
                 # "the agreement the President reached with Xi when the two leaders
                 # met in Busan on October 30": a when-clause's happening dates the step
                 before = [x for x in dated_here if x.t_start >= m.t_end

@@ -61,11 +61,9 @@ def number_value(text: str) -> float:
 
 # Month names are matched case-sensitively (capitalised) so "may" the verb is not May.
 _MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
-        # (abbreviations without a point, as tables and scorecards write them:
-        # "ROUND 2 (Mar 4)", "Sep 29"; a word with a capital "Mar" or "Sep" inside
-        # it is no month; the look-behind follows the capital, so that the pattern
-        # still starts with a capital letter, which re skips to)
-        r"|Jan\.?|Feb\.?|M(?<![\w-]M)ar\.?|Apr\.?|J(?<![\w-]J)un\.?|J(?<![\w-]J)ul\.?|Aug\.?|Sept\.?|S(?<![\w-]S)ep\.?|Oct\.?|Nov\.?|Dec\.?"
+        # (abbreviations with or without a point, as tables and scorecards write
+        # them: "ROUND 2 (Mar 4)", "Sep 29")
+        r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?"
         # headlines and factboxes: "FEB 4 - Beijing responds"
         r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
         r"|JAN\.?|FEB\.?|MAR\.?|APR\.?|JUN\.?|JUL\.?|AUG\.?|SEPT\.?|SEP\.?|OCT\.?|NOV\.?|DEC\.?)")
