@@ -235,3 +235,24 @@ def test_issuing_a_statement_or_fact_sheet_on_a_deal_reaches_nothing():
     assert rows("China and the US. Beijing issued a statement on the deal on Friday.", "2025-05-19T09:00") == []
     assert rows("China and the US. The White House issued a fact sheet on the agreement on Friday.",
                 "2025-05-19T09:00") == []
+
+
+# ------------------------------------------------- "announced it would remove ..."
+
+def test_steps_announced_for_later_take_the_reports_date_and_announced_is_no_measure():
+    # formats m10: the paragraph opens with the day it tells of
+    assert fields("Rewind to Wednesday, November 5. China's tariff commission announced it would remove the "
+                  "retaliatory tariffs of up to 15 percent on U.S. farm goods and keep suspending its 24 "
+                  "percent additional duty for another year, to November 10, 2026.", "2025-11-11T09:00",
+                  ("event_type", "action", "occurred_on", "deadline", "rate_pct", "actors")) == [
+        ("tariff_change", "remove", D(2025, 11, 5), None, 15.0, CN_US),
+        ("tariff_deadline", "extend", D(2025, 11, 5), D(2026, 11, 10), None, CN_US)]
+    assert rows("China's tariff commission announced it would remove the retaliatory tariffs on U.S. farm "
+                "goods.", "2025-11-11T09:00") == [
+        ("tariff_change", "remove", D(2025, 11, 11), None, None, CN_US)]
+
+
+def test_a_step_announced_with_its_own_date_keeps_it():
+    assert rows("Beijing said on Friday it would impose a 15% tariff on US coal from Monday.",
+                "2025-11-11T09:00") == [
+        ("tariff_change", "impose", D(2025, 11, 7), 15.0, None, CN_US)]

@@ -175,6 +175,14 @@ def merge_mentions(mentions: list[Mention], pub: dt.date, last_occurred=None) ->
             m.occurred = m.extra["sentence_date"]
             m.date_source = "sentence"
             m.confidence = min(m.confidence, 0.6)
+        elif (m.extra.get("reported_past") and m.tense == "future"
+              and (inherit := _inherited(m, last_occurred)) is not None and inherit.lo <= pub):
+            # "Rewind to Wednesday, November 5. China's tariff commission announced
+            # it would remove ...": a step announced in the past for later is dated
+            # by the report, which its paragraph dates, not by publication
+            m.occurred = inherit
+            m.date_source = "inherited"
+            m.confidence = min(m.confidence, 0.5)
         elif m.extra.get("state") or (m.tense in ("present", "future") and m.event_type not in ("talks",)) or (
                 m.extra.get("reported_now") and m.event_type in ("agreement", "tariff_change", "export_control")):
             # a present-tense report ("the ministry says ... reached") is news of the
