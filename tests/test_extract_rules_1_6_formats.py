@@ -256,3 +256,19 @@ def test_a_step_announced_with_its_own_date_keeps_it():
     assert rows("Beijing said on Friday it would impose a 15% tariff on US coal from Monday.",
                 "2025-11-11T09:00") == [
         ("tariff_change", "impose", D(2025, 11, 7), 15.0, None, CN_US)]
+
+
+# ------------------------------------------------- officials who met are no leaders' meeting
+
+def test_officials_meeting_is_talks_not_a_leaders_meeting():
+    # formats m10: "the two presidents" are named, but as approving the outline
+    assert rows("Treasury Secretary Scott Bessent and Vice Premier He Lifeng met there on October 25 and 26 "
+                "and produced the outline the two presidents approved.", "2025-11-11T09:00") == [
+        ("talks", "hold", D(2025, 10, 25), None, None, US_CN)]
+
+
+def test_leaders_who_met_still_meet_whoever_reports_it():
+    assert rows("Trump and Xi Jinping met in Busan on October 30.", "2025-11-11T09:00") == [
+        ("leader_contact", "meeting", D(2025, 10, 30), None, None, US_CN)]
+    assert rows("Bessent said the two leaders met in Busan on October 30.", "2025-11-11T09:00") == [
+        ("leader_contact", "meeting", D(2025, 10, 30), None, None, US_CN)]

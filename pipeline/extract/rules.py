@@ -1290,6 +1290,18 @@ _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|their)\s+$", re.I)
 _CALL_OFF = re.compile(r"\bcall(?:s|ed)?\s+(?:off|for|on(?!\s+(?:[A-Z][a-z]+day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d|the\s+\d)))\b")  # "call on" a date is a call
 
 
+def _officials_subject(sentence: str, actors, t_start: int) -> bool:
+    """Whether the name right before a meeting verb is an official's or an
+    agency's, not a leader's ("Treasury Secretary Scott Bessent and Vice Premier
+    He Lifeng met there"): their delegations met, whoever else the sentence names."""
+    last = None
+    for a in actors:
+        if a.end <= t_start and (last is None or a.end > last.end):
+            last = a
+    return (last is not None and last.kind in ("official", "agency")
+            and _ADJACENT_SUBJECT.fullmatch(sentence, last.end, t_start) is not None)
+
+
 def _leader_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
     lc = _compiled()["leader_contact"]
     out = []
@@ -1309,6 +1321,8 @@ def _leader_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
                 continue
             if action == "meeting" and _SIDES_SUBJECT.search(sentence, max(0, m.start() - 30), m.start()):
                 continue  # "the two sides met in Madrid": negotiators, not the leaders
+            if action == "meeting" and _officials_subject(sentence, actors, m.start()):
+                continue  # "Bessent and He Lifeng met there ... the outline the two presidents approved"
             if action == "meeting" and _SIDELINES.search(sentence, max(0, m.start() - 40), m.start()):
                 continue  # "talks on the sidelines of the ASEAN summit": a venue, not a meeting
             if action == "meeting" and _MULTILATERAL.search(sentence, max(0, m.start() - 30), m.start()):
