@@ -272,3 +272,18 @@ def test_leaders_who_met_still_meet_whoever_reports_it():
         ("leader_contact", "meeting", D(2025, 10, 30), None, None, US_CN)]
     assert rows("Bessent said the two leaders met in Busan on October 30.", "2025-11-11T09:00") == [
         ("leader_contact", "meeting", D(2025, 10, 30), None, None, US_CN)]
+
+
+# ------------------------------------------------- "as soon as possible" floats nothing
+
+def test_as_soon_as_possible_is_no_speculation():
+    # formats m05: the call named in a long translated answer is asserted
+    assert rows("Answer: We urge the US side to correct its wrong practices as soon as possible, to follow "
+                "the guidance given by the two heads of state in their telephone call of 19 September, and "
+                "to resolve concerns through dialogue with China.", "2025-10-12T09:00") == [
+        ("leader_contact", "call", D(2025, 9, 19), None, None, US_CN)]
+
+
+def test_possibly_and_it_is_possible_still_float_a_step():
+    assert rows("Trump and Xi could possibly speak by phone on Friday.", "2025-10-12T09:00") == []
+    assert rows("It is possible that Trump and Xi will hold a phone call on Friday.", "2025-10-12T09:00") == []
