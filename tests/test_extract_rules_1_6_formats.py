@@ -287,3 +287,24 @@ def test_as_soon_as_possible_is_no_speculation():
 def test_possibly_and_it_is_possible_still_float_a_step():
     assert rows("Trump and Xi could possibly speak by phone on Friday.", "2025-10-12T09:00") == []
     assert rows("It is possible that Trump and Xi will hold a phone call on Friday.", "2025-10-12T09:00") == []
+
+
+# ------------------------------------------------- ", and today ..." opens a clause; "his team met"
+
+def test_and_today_opens_a_clause_of_its_own():
+    # formats m06: the talks keep their own "last weekend"; the team's meeting is no leaders' meeting
+    assert rows("That was already the message from Treasury Secretary Bessent after his team met the Chinese "
+                "side in Kuala Lumpur last weekend, and today the two leaders reached an agreement.",
+                "2025-10-30T19:00") == [
+        ("agreement", "reach", D(2025, 10, 30), None, None, CN_US),
+        ("talks", "hold", D(2025, 10, 25), None, None, US_CN)]
+    assert rows("China and the US held talks in Geneva last weekend, and yesterday they signed a deal.",
+                "2025-10-30T19:00") == [
+        ("agreement", "sign", D(2025, 10, 29), None, None, US_CN),
+        ("talks", "hold", D(2025, 10, 25), None, None, CN_US)]
+
+
+def test_leaders_meeting_beside_their_teams_meeting_stays():
+    assert rows("Trump said the two leaders met in Busan on Thursday while their teams met in a separate room.",
+                "2025-10-30T19:00") == [
+        ("leader_contact", "meeting", D(2025, 10, 30), None, None, US_CN)]

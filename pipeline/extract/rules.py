@@ -109,7 +109,7 @@ def _compiled() -> dict:
 # (",?\s+but\s+" is spelt ",\s+but\s+|\s\s*but\s+": the same matches, tried in the
 # same order, but each alternative opens with a character the regex engine
 # can test before entering it, which it does at every offset of the search)
-_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?=(?:Beijing|Washington|China|the\s+U\.S\.|the\s+United\s+States|U\.S\.|US)\s+(?:\w+ed|cut|put|set|hit|struck|will|would|has|had)\b)|\s[-–—]\s|,\s+but\s+|\s\s*but\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=(?:[A-Z]|in\b|on\b|at\b|after\b|by\b|it\b|he\b|she\b|they\b|said\b|says\b|added\b|the\s+\w+\s+(?:ministry|commission|department)\b|the\s+(?:White\s+House|U\.S\.|United\s+States|Commerce|Treasury)\b))")
+_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?=(?:Beijing|Washington|China|the\s+U\.S\.|the\s+United\s+States|U\.S\.|US)\s+(?:\w+ed|cut|put|set|hit|struck|will|would|has|had)\b)|\s[-–—]\s|,\s+but\s+|\s\s*but\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=(?:[A-Z]|in\b|on\b|at\b|after\b|by\b|it\b|he\b|she\b|they\b|today\b|yesterday\b|said\b|says\b|added\b|the\s+\w+\s+(?:ministry|commission|department)\b|the\s+(?:White\s+House|U\.S\.|United\s+States|Commerce|Treasury)\b))")
 _OTHER_PARTNERS = word_regex([r"country-by-country", r"dozens\s+of\s+(?:other\s+)?(?:partners|countries)",
                                r"other\s+(?:countries|partners|nations|economies|trading\s+partners)",
                                r"(?:most|all|every)\s+(?:other\s+)?(?:countries|country|trading\s+partners|partners)",
@@ -1130,7 +1130,7 @@ def _opens_cond(sentence: str) -> bool:
 _UNREAL = ("expectation", "speculation", "conditional", "opinion")
 
 
-_SIDES_SUBJECT = re.compile(r"\b(?:the\s+two\s+sides|both\s+sides|negotiators|delegations|officials|trade\s+teams|envoys)"
+_SIDES_SUBJECT = re.compile(r"\b(?:the\s+two\s+sides|both\s+sides|negotiators|delegations|officials|trade\s+teams|envoys|(?:his|her|their|the)\s+(?:(?:negotiating|trade)\s+)?(?:team|teams|delegation|negotiators))"
                             r"(?:\s+(?:from|of|for)\s+(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)?,?\s+"
                             r"(?:(?:had|have|has|last|first|also|then|again)\s+)?$", re.I)
 _MEET_VERB = re.compile(r"\b(?:meet(?:s|ing)?|met)\b")
