@@ -308,3 +308,23 @@ def test_leaders_meeting_beside_their_teams_meeting_stays():
     assert rows("Trump said the two leaders met in Busan on Thursday while their teams met in a separate room.",
                 "2025-10-30T19:00") == [
         ("leader_contact", "meeting", D(2025, 10, 30), None, None, US_CN)]
+
+
+# ------------------------------------------------- "on the second day" of a stated range
+
+def test_a_step_on_the_second_day_of_a_range_takes_that_day():
+    # formats m14: one long sentence gives the round's days and then the day of the deal
+    assert rows("It would be easy to read the events of the past ten days, in which American and Chinese "
+                "negotiators spent 14 and 15 September in the Palacio de Santa Cruz in Madrid, emerged on the "
+                "second day with a framework under which TikTok's American operations would pass to a "
+                "consortium.", "2025-09-22T09:00") == [
+        ("agreement", "reach", D(2025, 9, 15), None, None, CN_US)]
+    assert rows("American and Chinese negotiators met in Geneva on May 10 and 11 and on the final day agreed "
+                "a truce.", "2025-09-22T09:00") == [
+        ("agreement", "reach", D(2025, 5, 11), None, None, CN_US),
+        ("talks", "hold", D(2025, 5, 10), None, None, CN_US)]
+
+
+def test_a_step_after_a_range_without_a_day_named_takes_its_first_day():
+    assert rows("China and the US met in Geneva on May 10 and 11 and agreed a truce.", "2025-09-22T09:00") == [
+        ("agreement", "reach", D(2025, 5, 10), None, None, CN_US)]

@@ -6,6 +6,7 @@ once and cached.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..ids import stable_id
@@ -148,6 +149,8 @@ def extract(document: Document) -> list[Event]:
         for m in ms:
             if m.event_type == "talks":
                 _first_day_of_round(m, s.text)
+            elif m.occurred is not None and m.occurred.last is not None:
+                _day_of_range(m, s.text)
         if _LIST_ITEM.match(s.text):
             _inherit_lead_actor(ms, s.text, sent_actors[si], _lead_actor(sentences, si, sent_actors))
         elif any(m.extra.get("bare") for m in ms):
@@ -260,6 +263,25 @@ def _first_day_of_round(m: Mention, text: str) -> None:
             break
     if len(run) >= 2 and m.occurred in run:
         m.occurred = run[0]
+
+
+_NTH_DAY = re.compile(r"\bon\s+the\s+(?P<n>second|final|last|closing)\s+day\b", re.I)
+
+
+def _day_of_range(m: Mention, text: str) -> None:
+    """"negotiators spent 14 and 15 September in Madrid, emerged on the second day
+    with a framework": a step told as happening on the second (or last) day of a
+    stated range of days is dated by that day, not by the range's first."""
+    d = m.occurred
+    if d.precision != "day" or d.end > m.t_start:
+        return
+    nth = _NTH_DAY.search(text, d.end, m.t_end)
+    if nth is None:
+        return
+    day = d.lo + dt.timedelta(days=1) if nth["n"].lower() == "second" else d.last
+    if day > d.last:
+        return
+    m.occurred = D.DateMention(d.start, d.end, d.text, day, day, day, "day", d.role)
 
 
 def _day_after(x: Mention):
