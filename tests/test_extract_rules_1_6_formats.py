@@ -328,3 +328,21 @@ def test_a_step_on_the_second_day_of_a_range_takes_that_day():
 def test_a_step_after_a_range_without_a_day_named_takes_its_first_day():
     assert rows("China and the US met in Geneva on May 10 and 11 and agreed a truce.", "2025-09-22T09:00") == [
         ("agreement", "reach", D(2025, 5, 10), None, None, CN_US)]
+
+
+# ------------------------------------------------- a gerund subject names an activity
+
+def test_a_gerund_subject_is_an_activity_not_a_step():
+    # formats m05: the ministry's maxim threatens nothing
+    assert rows("China and the US. Threatening high tariffs at every turn is not the right way to deal with "
+                "China.", "2025-10-12T09:00") == []
+    assert rows("China and the US. Raising tariffs does not solve the trade deficit.", "2025-10-12T09:00") == []
+
+
+def test_a_participle_clause_before_its_subject_still_reports_a_step():
+    assert rows("Threatening new tariffs, Trump said on Friday he would impose 100% on China.",
+                "2025-10-12T09:00") == [
+        ("tariff_change", "threaten", D(2025, 10, 10), 100.0, None, US_CN)]
+    assert rows("Raising its tariff to 125% on Wednesday, Washington said the move was final.",
+                "2025-10-12T09:00") == [
+        ("tariff_change", "raise", D(2025, 10, 8), 125.0, None, US_CN)]

@@ -566,6 +566,8 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             lo = anchor_pos
         if irrealis(sentence, lo, s, e, clause[1]):
             return None
+        if s <= 3 and sentence.endswith("ing", s, e) and _GERUND_SUBJECT_TAIL.match(sentence, e, clause[1]):
+            return None  # "Threatening high tariffs at every turn is not the right way": an activity, no step
         if anchor_pos is not None and anchor_pos < s and _NO_DETERMINER.search(sentence, max(clause[0], anchor_pos - 25), anchor_pos):
             return None  # "no specific countermeasure has been announced"
         actor, codes = acting_party(sentence, actors, clause, s)
@@ -798,6 +800,10 @@ _TIGHTENING_NP = re.compile(r"expan|widen|tighten|broaden|sweeping|new\b|additio
 # "the rare-earth licensing introduced on 4 April": a participle right after the measure's noun
 _PARTICIPLE_AFTER_NOUN = re.compile(r"(?:[\w-]+\s+){0,2}[\w-]+(?:\s+(?:on|of)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?,?\s+")
 _PARTICIPLE = re.compile(r"introduced|imposed|announced|unveiled|issued|placed|adopted|levied")
+# the verb of a sentence whose subject is a gerund phrase ("Threatening high tariffs
+# at every turn is not ...", "Raising tariffs does not solve ..."), before any comma
+# (not "Threatening new tariffs, Trump said ...")
+_GERUND_SUBJECT_TAIL = re.compile(r"[^,;:]{0,80}?\b(?:is|are|was|were|does|do|did|has|have|will|would|can|could|may|might)\b")
 # "since the Busan meeting": a meeting named, not reported
 _PRESUPPOSED_BEFORE = re.compile(r"\b(?:since|after|following|before|ahead\s+of|at)\s+(?:the|their|this|that)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # "no specific countermeasure has been announced"
