@@ -346,3 +346,18 @@ def test_a_participle_clause_before_its_subject_still_reports_a_step():
     assert rows("Raising its tariff to 125% on Wednesday, Washington said the move was final.",
                 "2025-10-12T09:00") == [
         ("tariff_change", "raise", D(2025, 10, 8), 125.0, None, US_CN)]
+
+
+# ------------------------------------------------- a pause for other partners after its period
+
+def test_a_pause_whose_partners_follow_its_period_sets_no_deadline():
+    # newsrooms: the 9 April pause for everyone else, once its item's "Wednesday." dates it
+    assert rows("Wednesday. The 84% took effect. Then, in the early afternoon, Trump paused most reciprocal "
+                "tariffs for 90 days for dozens of other countries while raising the rate on China to 125%, "
+                "effective immediately.", "2025-04-11T09:00", "tariff_deadline") == []
+
+
+def test_a_pause_on_chinese_goods_still_sets_its_deadline():
+    assert fields("On Wednesday Trump paused the tariffs on Chinese goods for 90 days.", "2025-04-11T09:00",
+                  DEADLINE, "tariff_deadline") == [
+        ("tariff_deadline", "set", D(2025, 4, 9), D(2025, 7, 8), US_CN)]

@@ -581,7 +581,10 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
                 return None
         if _other_partners(sentence, (max(clause[0], s - 45), min(clause[1], e + 80))) and not ({"US", "CN"} <= codes):
             return None
-        if (etype in ("tariff_change", "tariff_deadline") and _other_partners(sentence, (max(clause[0], s - 40), min(clause[1], e + 60)))
+        if (etype in ("tariff_change", "tariff_deadline")
+                # (a deadline's partners may follow its period: "paused most reciprocal
+                # tariffs for 90 days for dozens of other countries")
+                and _other_partners(sentence, (max(clause[0], s - 40), min(clause[1], e + (80 if etype == "tariff_deadline" else 60))))
                 and not _INCLUDING_PARTY.search(sentence, e, clause[1])):
             # "paused steeper duties on dozens of other trading partners for 90
             # days": the partners are the step's own object, whoever else the
