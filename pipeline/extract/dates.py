@@ -933,13 +933,14 @@ def find_durations(text: str) -> list[Duration]:
     for m in _duration_matches(text, low):
         unit = m["unit"].lower()
         n = _num(m["n"]) if m["n"] else None
-        start = m.start()
-        # "extends its suspension by 90 days" (a duration after "by" is one as
-        # after "for"; the word after "by" is a start anyway, so "by" is no
-        # start key of its own and is taken in here)
-        by = m["for"] is None and low.endswith("by ", 0, start)
-        if not (m["for"] or m["noun"] or by or (m["q"] and m["q"].lower() in ("another", "a further", "an additional", "further"))):
-            continue
+        by = False
+        if not (m["for"] or m["noun"] or (m["q"] and m["q"].lower() in ("another", "a further", "an additional", "further"))):
+            # "extends its suspension by 90 days": a duration after "by" is one as
+            # after "for" (the word after "by" is a start anyway, so "by" is no
+            # start key of its own; the duration is widened to take it in)
+            if not low.endswith("by ", 0, m.start()):
+                continue
+            by = True
         if m["n"] is None and not m["q"]:
             continue
         if n is None:
@@ -947,8 +948,9 @@ def find_durations(text: str) -> list[Duration]:
                 continue
             n = 1
         if by:
-            start -= 3
-        got = text[start:m.end()]
+            start, got = m.start() - 3, text[m.start() - 3:m.end()]
+        else:
+            start, got = m.start(), m.group(0)
         if unit.startswith("day"):
             out.append(Duration(start, m.end(), got, days=n))
         elif unit.startswith("week"):
