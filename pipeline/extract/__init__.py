@@ -6,6 +6,7 @@ once and cached.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..ids import stable_id
@@ -102,9 +103,13 @@ def extract(document: Document) -> list[Event]:
         if not ds or ds[0].role != "occurred":
             return None
         m = D.HEADING_START.match(head)
-        if ds[0].start != m.end() or not D.HEADING_BREAK.match(head, ds[0].end):
-            return None
-        return ds[0]
+        if ds[0].start == m.end() and D.HEADING_BREAK.match(head, ds[0].end):
+            return ds[0]
+        if j < i and ds[0].start <= 40 and _LABEL_BEFORE_DATE.fullmatch(head, 0, ds[0].start) and _LABEL_AFTER_DATE.fullmatch(head, ds[0].end):
+            # a line of its own that is only a label and a date ("ROUND 2 (Mar 4).",
+            # "April 2, 2025.") heads the paragraph it opens in the same way
+            return ds[0]
+        return None
 
     mentions: list[Mention] = []
     pending: list = []
@@ -123,6 +128,8 @@ def extract(document: Document) -> list[Event]:
             if titles:
                 ms = [m for m in ms if not any(a <= m.t_start < b for a, b in titles)]
         ms = _fold_effect_mentions(s.text, ms)
+        if " would " in s.text and ("announced " in s.text or "said " in s.text or "confirmed " in s.text):
+            ms = _reported_would(s.text, ms)
         ms = [m for m in ms if not _unattached_talks(m, sent_actors[si], s.text)
               and not _export_pause(m, s.text)
               and not (m.extra.get("pronoun_object") and not _names_tariff_pause(sentences, si, m.t_start, body))]
@@ -147,6 +154,11 @@ def extract(document: Document) -> list[Event]:
                       and not x.extra.get("reference")]  # "the measures it announced on Oct. 9" dates only them
         for m in ms:
             before = [x for x in dated_here if x.t_end <= m.t_start]  # "After Thursday's meeting ..., agreed"
+            if m.occurred is None and not before and "when" in s.text:
+                # "the agreement the President reached with Xi when the two leaders
+                # met in Busan on October 30": a when-clause's happening dates the step
+                before = [x for x in dated_here if x.t_start >= m.t_end
+                          and _WHEN_BETWEEN.fullmatch(s.text, m.t_end, x.t_start)][:1]
             if (m.occurred is None and before and not m.extra.get("reference")
                     and not _WEAK_TRIGGER.fullmatch(s.text, m.t_start, m.t_end)):
                 # "After Thursday's meeting ..., Trump told reporters the two sides
@@ -157,8 +169,11 @@ def extract(document: Document) -> list[Event]:
         for m in ms:
             if m.event_type == "talks":
                 _first_day_of_round(m, s.text)
-            elif m.event_type == "agreement":
-                _last_day_of_round(m)
+            else:
+                if m.occurred is not None and m.occurred.last is not None:
+                    _day_of_range(m, s.text)  # "emerged on the second day with a framework"
+                if m.event_type == "agreement":
+                    _last_day_of_round(m)  # what a round of several days produced comes at its end
         if _LIST_ITEM.match(s.text):
             _inherit_lead_actor(ms, s.text, sent_actors[si], _lead_actor(sentences, si, sent_actors))
             if any(m.occurred is None for m in ms):
@@ -313,6 +328,10 @@ def _background_date(text: str, d) -> bool:
     return _BACKGROUND_DATE_BEFORE.search(text, max(0, d.start - 120), d.start) is not None
 
 
+# a paragraph's opening line that is a label and a date only: "ROUND 2 (Mar 4).",
+# "Phase one (Jan. 15):", "TIMEOUT (Geneva, May 10-11).", "April 2, 2025."
+_LABEL_BEFORE_DATE = re.compile(r"[\s\-•*–—]*(?:[A-Z][\w'’-]*(?:\s+\d{1,2})?[\s,]+){0,2}\(?\s*")
+_LABEL_AFTER_DATE = re.compile(r"(?:,?\s+\d{4})?\s*\)?\s*[.:]?\s*")
 _ROUND_DAYS = re.compile(r"\s*(?:-|–|and|to|through)\s*(?:on\s+)?")
 
 
@@ -339,6 +358,24 @@ def _last_day_of_round(m: Mention) -> None:
     occ = m.occurred
     if occ is not None and occ.last is not None and occ.precision == "day" and occ.last != occ.value:
         m.occurred = D.DateMention(occ.start, occ.end, occ.text, occ.last, occ.last, occ.last, "day", occ.role)
+
+_NTH_DAY = re.compile(r"\bon\s+the\s+(?P<n>second|final|last|closing)\s+day\b", re.I)
+
+
+def _day_of_range(m: Mention, text: str) -> None:
+    """"negotiators spent 14 and 15 September in Madrid, emerged on the second day
+    with a framework": a step told as happening on the second (or last) day of a
+    stated range of days is dated by that day, not by the range's first."""
+    d = m.occurred
+    if d.precision != "day" or d.end > m.t_start:
+        return
+    nth = _NTH_DAY.search(text, d.end, m.t_end)
+    if nth is None:
+        return
+    day = d.lo + dt.timedelta(days=1) if nth["n"].lower() == "second" else d.last
+    if day > d.last:
+        return
+    m.occurred = D.DateMention(d.start, d.end, d.text, day, day, day, "day", d.role)
 
 
 def _day_after(x: Mention):
@@ -379,6 +416,7 @@ def _date_from_since_when(m: Mention, text: str, dates) -> None:
             return
 
 
+_WHEN_BETWEEN = re.compile(r"[^.;:,]{0,60}?\bwhen\s+(?:[\w.'’-]+\s+){0,6}?")
 _AND_VERB = re.compile(r"\band\s+(?:also\s+|then\s+)?$")
 _SUBJECT_ORDER = re.compile(r"^(?:,?\s*\d{4})?,?\s+(?:(?:also|then|further|had|has)\s+)?$")
 
@@ -624,6 +662,31 @@ def _inherit_lead_actor(ms: list[Mention], text: str, actors, lead: str | None) 
                and m.clause[0] <= a.start]
         if not own:
             m.actor = lead
+
+
+# what comes right before " would " in "announced it would", "said that Beijing would"
+_REPORTED_BEFORE = re.compile(r"\b(?:announced|said|confirmed)\s+(?:that\s+)?(?:it|they|Beijing|Washington|China)$")
+
+
+def _reported_would(text: str, ms: list[Mention]) -> list[Mention]:
+    """"China's tariff commission announced it would remove the retaliatory tariffs
+    ... and keep suspending its 24 percent duty": the steps announced in the past
+    for later are marked ``reported_past`` (dated, when undated, like the
+    report's sentence, not by the day of publication), and the weak "announced"
+    that governs them is no measure of its own."""
+    i = text.find(" would ")
+    while i >= 0:
+        end = i + 7
+        rw = _REPORTED_BEFORE.search(text, max(0, i - 40), i) if any(m.t_start >= end for m in ms) else None
+        if rw is not None:
+            after = [m for m in ms if m.t_start >= end and m.clause[0] <= rw.start() < m.clause[1]]
+            for m in after:
+                m.extra["reported_past"] = True
+            kinds = {m.event_type for m in after}
+            ms = [m for m in ms if not (rw.start() <= m.t_start < end and m.event_type in kinds
+                                        and m.occurred is None and _WEAK_TRIGGER.fullmatch(text, m.t_start, m.t_end))]
+        i = text.find(" would ", end - 1)
+    return ms
 
 
 _TO_BE = re.compile(r"\bto\s+be\s+$")

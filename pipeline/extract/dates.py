@@ -61,7 +61,9 @@ def number_value(text: str) -> float:
 
 # Month names are matched case-sensitively (capitalised) so "may" the verb is not May.
 _MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
-        r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?"
+        # (abbreviations with or without a point, as tables and scorecards write
+        # them: "ROUND 2 (Mar 4)", "Sep 29")
+        r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?"
         # headlines and factboxes: "FEB 4 - Beijing responds"
         r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
         r"|JAN\.?|FEB\.?|MAR\.?|APR\.?|JUN\.?|JUL\.?|AUG\.?|SEPT\.?|SEP\.?|OCT\.?|NOV\.?|DEC\.?)")
@@ -1007,24 +1009,32 @@ def find_durations(text: str) -> list[Duration]:
     for m in _duration_matches(text, low):
         unit = m["unit"].lower()
         n = _num(m["n"]) if m["n"] else None
-        if not (m["for"] or m["noun"] or (m["q"] and m["q"].lower() in ("another", "a further", "an additional", "further"))
-                # "extending its own pause by the same 90 days": the length of an extension
-                or (m["q"] and text.endswith("by ", 0, m.start()) and " ".join(m["q"].lower().split()) == "the same")):
-            continue
+        by = False
+        if not (m["for"] or m["noun"] or (m["q"] and m["q"].lower() in ("another", "a further", "an additional", "further"))):
+            # "extends its suspension by 90 days": a duration after "by" is one as
+            # after "for" (the word after "by" is a start anyway, so "by" is no
+            # start key of its own; the duration is widened to take it in)
+            if not low.endswith("by ", 0, m.start()):
+                continue
+            by = True
         if m["n"] is None and not m["q"]:
             continue
         if n is None:
             if m["n"] is not None:
                 continue
             n = 1
-        if unit.startswith("day"):
-            out.append(Duration(m.start(), m.end(), m.group(0), days=n))
-        elif unit.startswith("week"):
-            out.append(Duration(m.start(), m.end(), m.group(0), days=7 * n))
-        elif unit.startswith("month"):
-            out.append(Duration(m.start(), m.end(), m.group(0), months=n))
+        if by:
+            start, got = m.start() - 3, text[m.start() - 3:m.end()]
         else:
-            out.append(Duration(m.start(), m.end(), m.group(0), years=n))
+            start, got = m.start(), m.group(0)
+        if unit.startswith("day"):
+            out.append(Duration(start, m.end(), got, days=n))
+        elif unit.startswith("week"):
+            out.append(Duration(start, m.end(), got, days=7 * n))
+        elif unit.startswith("month"):
+            out.append(Duration(start, m.end(), got, months=n))
+        else:
+            out.append(Duration(start, m.end(), got, years=n))
     return out
 
 

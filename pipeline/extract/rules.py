@@ -109,7 +109,7 @@ def _compiled() -> dict:
 # (",?\s+but\s+" is spelt ",\s+but\s+|\s\s*but\s+": the same matches, tried in the
 # same order, but each alternative opens with a character the regex engine
 # can test before entering it, which it does at every offset of the search)
-_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?=(?:Beijing|Washington|China|the\s+U\.S\.|the\s+United\s+States|U\.S\.|US)\s+(?:\w+ed|cut|put|set|hit|struck|will|would|has|had)\b)|\s[-–—]\s|,\s+but\s+|\s\s*but\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=(?:[A-Z]|in\b|on\b|at\b|after\b|by\b|it\b|he\b|she\b|they\b|said\b|says\b|added\b|the\s+\w+\s+(?:ministry|commission|department)\b|the\s+(?:White\s+House|U\.S\.|United\s+States|Commerce|Treasury)\b))")
+_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?=(?:Beijing|Washington|China|the\s+U\.S\.|the\s+United\s+States|U\.S\.|US)\s+(?:\w+ed|cut|put|set|hit|struck|will|would|has|had)\b)|\s[-–—]\s|,\s+but\s+|\s\s*but\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=(?:[A-Z]|in\b|on\b|at\b|after\b|by\b|it\b|he\b|she\b|they\b|today\b|yesterday\b|said\b|says\b|added\b|the\s+\w+\s+(?:ministry|commission|department)\b|the\s+(?:White\s+House|U\.S\.|United\s+States|Commerce|Treasury)\b))")
 _OTHER_PARTNERS = word_regex([r"country-by-country", r"dozens\s+of\s+(?:other\s+)?(?:partners|countries)",
                                r"other\s+(?:countries|partners|nations|economies|trading\s+partners)",
                                r"(?:most|all|every)\s+(?:other\s+)?(?:countries|country|trading\s+partners|partners)",
@@ -589,7 +589,11 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
     question = sentence.rstrip(" \"'”’)").endswith("?")
 
     def base(etype, action, s, e, anchor_pos=None) -> Mention | None:
-        if question:
+        if question and not (etype in ("tariff_change", "export_control")
+                             and _modifier(sentence, _clause_of(clauses, s), s, e)):
+            # a question asserts nothing, but the measure its noun phrase names
+            # is presupposed ("And the 100 percent tariff he threatened earlier
+            # this month?"); as a modifier it takes only a date bound to it
             return None
         clause = _clause_of(clauses, s)
         lo, hi = clause
@@ -607,6 +611,8 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
         if irrealis(sentence, lo, s, e, hi,
                     anchor_pos if action == "threaten" and anchor_pos is not None and anchor_pos > s else None):
             return None
+        if s <= 3 and sentence.endswith("ing", s, e) and _GERUND_SUBJECT_TAIL.match(sentence, e, clause[1]):
+            return None  # "Threatening high tariffs at every turn is not the right way": an activity, no step
         if anchor_pos is not None and anchor_pos < s and _NO_DETERMINER.search(sentence, max(clause[0], anchor_pos - 25), anchor_pos):
             return None  # "no specific countermeasure has been announced"
         actor, codes = acting_party(sentence, actors, clause, s)
@@ -620,7 +626,10 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
                 return None
         if _other_partners(sentence, (max(clause[0], s - 45), min(clause[1], e + 80))) and not ({"US", "CN"} <= codes):
             return None
-        if (etype in ("tariff_change", "tariff_deadline") and _other_partners(sentence, (max(clause[0], s - 40), min(clause[1], e + 60)))
+        if (etype in ("tariff_change", "tariff_deadline")
+                # (a deadline's partners may follow its period: "paused most reciprocal
+                # tariffs for 90 days for dozens of other countries")
+                and _other_partners(sentence, (max(clause[0], s - 40), min(clause[1], e + (80 if etype == "tariff_deadline" else 60))))
                 and not _INCLUDING_PARTY.search(sentence, e, clause[1])):
             # "paused steeper duties on dozens of other trading partners for 90
             # days": the partners are the step's own object, whoever else the
@@ -862,6 +871,10 @@ _PARTICIPLE_AFTER_NOUN = re.compile(r"(?:[\w-]+\s+){0,2}[\w-]+(?:\s+(?:on|of)\s+
 _RATE_OF_NOUN = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent|per\s+cent)\s+(?:[\"“]?[\w-]+[\"”]?\s+){0,2}$")
 _VERB_AFTER_PHRASE = re.compile(r"\b(?:would|will|could|might|may|should|can|is|are|was|were|has|have|had|did|does|do)\b")
 _PARTICIPLE = re.compile(r"introduced|imposed|announced|unveiled|issued|placed|adopted|levied")
+# the verb of a sentence whose subject is a gerund phrase ("Threatening high tariffs
+# at every turn is not ...", "Raising tariffs does not solve ..."), before any comma
+# (not "Threatening new tariffs, Trump said ...")
+_GERUND_SUBJECT_TAIL = re.compile(r"[^,;:]{0,80}?\b(?:is|are|was|were|does|do|did|has|have|will|would|can|could|may|might)\b")
 # "since the Busan meeting": a meeting named, not reported
 _PRESUPPOSED_BEFORE = re.compile(r"\b(?:since|after|following|before|ahead\s+of|at)\s+(?:the|their|this|that)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # "no specific countermeasure has been announced"
@@ -1198,7 +1211,8 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
 
 _DEFINITE_NOUN = re.compile(r"\b(?:the|this|that|its|their|these|those)\s+(?:\d+-day\s+|current\s+|existing\s+)?(?:tariff\s+|trade\s+)?$", re.I)
 _FOR_THE_TALKS = re.compile(r"\b(?:for|of|from|to|before|ahead\s+of)\s+the\s+$", re.I)
-_NOUN_TRIGGER = re.compile(r"(?i)pause|suspension|truce|reprieve|halt|hike|increase|rollback|cut|ban|curbs|controls|restrictions")
+# (with "suspended"/"paused" as adjectives: "extends the pause on the suspended tariffs")
+_NOUN_TRIGGER = re.compile(r"(?i)pause|suspension|truce|reprieve|halt|hike|increase|rollback|cut|ban|curbs|controls|restrictions|suspended|paused")
 # a past report of a future step: "the ministry said (that) China would ..."
 _SAID_BEFORE = re.compile(r"\b(?:said|announced|confirmed)\b(?:\s+(?:that\s+)?(?:[\w'’.-]+\s+){0,8}?(?:would|will)\b)")
 _SAID_THEN = re.compile(r"\b(?:said|stated|announced)\b")
@@ -1216,7 +1230,7 @@ def _opens_cond(sentence: str) -> bool:
 _UNREAL = ("expectation", "speculation", "conditional", "opinion")
 
 
-_SIDES_SUBJECT = re.compile(r"\b(?:the\s+two\s+sides|both\s+sides|negotiators|delegations|officials|trade\s+teams|envoys)"
+_SIDES_SUBJECT = re.compile(r"\b(?:the\s+two\s+sides|both\s+sides|negotiators|delegations|officials|trade\s+teams|envoys|(?:his|her|their|the)\s+(?:(?:negotiating|trade)\s+)?(?:team|teams|delegation|negotiators))"
                             r"(?:\s+(?:from|of|for)\s+(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)?,?\s+"
                             r"(?:(?:had|have|has|last|first|also|then|again)\s+)?$", re.I)
 _MEET_VERB = re.compile(r"\b(?:meet(?:s|ing)?|met)\b")
@@ -1390,6 +1404,18 @@ _LEADERS_SUBJECT = re.compile(rf"(?:\b{_LEADER_NAME}\s+and\s+{_LEADER_NAME}|\b[T
                               r"(?:(?:will|would|had|have|also|last|then)\s+)?$")
 
 
+def _officials_subject(sentence: str, actors, t_start: int) -> bool:
+    """Whether the name right before a meeting verb is an official's or an
+    agency's, not a leader's ("Treasury Secretary Scott Bessent and Vice Premier
+    He Lifeng met there"): their delegations met, whoever else the sentence names."""
+    last = None
+    for a in actors:
+        if a.end <= t_start and (last is None or a.end > last.end):
+            last = a
+    return (last is not None and last.kind in ("official", "agency")
+            and _ADJACENT_SUBJECT.fullmatch(sentence, last.end, t_start) is not None)
+
+
 def _leader_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
     lc = _compiled()["leader_contact"]
     out = []
@@ -1412,6 +1438,8 @@ def _leader_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
                 continue  # "Xi spoke at the forum; Trump replied": each on his own, no call
             if action == "meeting" and _SIDES_SUBJECT.search(sentence, max(0, m.start() - 30), m.start()):
                 continue  # "the two sides met in Madrid": negotiators, not the leaders
+            if action == "meeting" and _officials_subject(sentence, actors, m.start()):
+                continue  # "Bessent and He Lifeng met there ... the outline the two presidents approved"
             if action == "meeting" and _SIDELINES.search(sentence, max(0, m.start() - 40), m.start()):
                 continue  # "talks on the sidelines of the ASEAN summit": a venue, not a meeting
             if action == "meeting" and _MULTILATERAL.search(sentence, max(0, m.start() - 30), m.start()):
@@ -1695,6 +1723,12 @@ def _expand_coordinated(mentions: list[Mention], sentence: str, dates) -> list[M
             days = got
             joined = all(_COORD_JOINED.fullmatch(sentence[a.end:b.start])
                          for a, b in zip(days, days[1:])) if len(days) >= 2 else False
+            if joined and any(d.text.endswith((" before", " after", " Before", " After")) for d in days[1:]):
+                # "on 12 September, two days before the delegations sat down": a
+                # day counted from the one before it is an apposition dating the
+                # happening in its complement, not a second day of this step
+                m.occurred = days[0]
+                joined = False
             if joined:
                 lo = m.t_end
                 for d in days:
