@@ -8,18 +8,13 @@ test, in the styles of held-out articles (explainers, British papers, briefings)
 import datetime as dt
 
 from pipeline.extract import EXTRACTOR_VERSION, extract
-from tests.documents import feed_document
+from tests.documents import feed_document, extracted_rows as rows
 
 D = dt.date
 
 
 def doc(body, published):
     return feed_document(body, published, "doc_test14", "https://example.test/r14")
-
-
-def rows(body, published, etype=None):
-    return [(e.event_type, e.action, e.occurred_on, e.rate_pct, e.commodity, e.actors)
-            for e in extract(doc(body, published)) if etype is None or e.event_type == etype]
 
 
 def test_version():

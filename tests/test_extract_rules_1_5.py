@@ -8,30 +8,17 @@ news uses ("no countermeasure has been announced", "would 'probably' speak",
 """
 import datetime as dt
 
-from pipeline.extract import EXTRACTOR_VERSION, extract
-from tests.documents import feed_document
+from pipeline.extract import EXTRACTOR_VERSION
+from tests.documents import extracted_rows as rows, extracted_fields as fields
 
 D = dt.date
 US_CN, CN_US = ("US", "CN"), ("CN", "US")
 
 
-def doc(body, published):
-    return feed_document(body, published, "doc_test15", "https://example.test/r15")
-
-
-def rows(body, published, etype=None):
-    return [(e.event_type, e.action, e.occurred_on, e.rate_pct, e.commodity, e.actors)
-            for e in extract(doc(body, published)) if etype is None or e.event_type == etype]
-
-
-def fields(body, published, names, etype=None):
-    """The named fields of each event extracted from ``body`` (of one type, if given)."""
-    return [tuple(getattr(e, n) for n in names) for e in extract(doc(body, published))
-            if etype is None or e.event_type == etype]
-
-
 def test_version():
-    assert EXTRACTOR_VERSION == "rules-1.5.0"
+    # rules-1.5.0's cases hold in later versions too
+    major, minor, _ = (int(x) for x in EXTRACTOR_VERSION.removeprefix("rules-").split("."))
+    assert (major, minor) >= (1, 5)
 
 
 # ------------------------------------------------- export controls by commodity

@@ -7,27 +7,11 @@ must not fire.
 """
 import datetime as dt
 
-from pipeline.extract import extract
 from pipeline.extract.dates import find_dates
-from tests.documents import feed_document
+from tests.documents import extracted_rows as rows, extracted_fields as fields
 
 D = dt.date
 US_CN, CN_US = ("US", "CN"), ("CN", "US")
-
-
-def doc(body, published):
-    return feed_document(body, published, "doc_test16r", "https://example.test/r16r")
-
-
-def fields(body, published, names, etype=None):
-    """The named fields of each event extracted from ``body`` (of one type, if given)."""
-    return [tuple(getattr(e, n) for n in names) for e in extract(doc(body, published))
-            if etype is None or e.event_type == etype]
-
-
-def rows(body, published, etype=None):
-    return [(e.event_type, e.action, e.occurred_on, e.rate_pct, e.commodity, e.actors)
-            for e in extract(doc(body, published)) if etype is None or e.event_type == etype]
 
 
 # ------------------------------------------------- threats state their own condition

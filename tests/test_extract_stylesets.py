@@ -1,5 +1,5 @@
 """Accuracy floors on the style sets (tests/fixtures/stylesets): articles written
-unlike the dev set. The floors sit just under rules-1.5.0's figures; the
+unlike the dev set. The floors sit just under rules-1.6.0's figures; the
 dev-set floors are in test_extract_devset.py."""
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import pytest
 from tests.devset import DEVSET, load_article, score
 
 STYLESETS = DEVSET.parent / "stylesets"
-FLOORS = {"explainers": 0.78, "newsrooms": 0.78, "formats": 0.66, "registers": 0.66, "newsdesk": 0.75, "wires": 0.77,
-          "exports": 0.78, "dailies": 0.83, "followups": 0.66, "tradepress": 0.54, "overseas": 0.68}
+FLOORS = {"explainers": 0.78, "newsrooms": 0.81, "formats": 0.81, "registers": 0.83, "newsdesk": 0.77, "wires": 0.80,
+          "exports": 0.80, "dailies": 0.85, "followups": 0.89, "tradepress": 0.58, "overseas": 0.68}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

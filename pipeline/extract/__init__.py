@@ -18,7 +18,7 @@ from .resources import reset_caches, word_keys
 from .rules import _PAST_VERB, DIRECTION, Mention, find_commodities, may_state_event, sentence_mentions
 from .sentences import split_sentences
 
-EXTRACTOR_VERSION = "rules-1.5.0"
+EXTRACTOR_VERSION = "rules-1.6.0"
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
