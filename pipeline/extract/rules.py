@@ -658,7 +658,7 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             m.extra["presupposed"] = True  # "since the Busan meeting": named, not reported
         if _NOUN_TRIGGER.fullmatch(sentence, s, e) and _DEFINITE_NOUN.search(sentence, max(0, s - 22), s):
             m.extra["reference"] = True  # "the pause", "its suspension": a standing measure
-        elif etype == "talks" and _FOR_THE_TALKS.search(sentence, max(0, s - 12), s) and sentence[s:e].lower() == "talks":
+        elif etype == "talks" and sentence[s:e].lower() == "talks" and _FOR_THE_TALKS.search(sentence, max(0, s - 12), s):
             m.extra["reference"] = True  # "a sweetener for the talks": the round already reported
         m.extra["anchor"] = anchor_pos if anchor_pos is not None else s
         return m
@@ -1336,7 +1336,9 @@ def _talk_mentions(sentence, si, clauses, actors, base) -> list[Mention]:
             seen_clause.add(key)
             out.append(mm)
         if talk_days is _UNSET:
-            dm = _TALK_DAYS.search(sentence)
+            # every match of _TALK_DAYS contains "days" (any case; an ASCII
+            # sentence has no other-script letter that re.I folds onto it)
+            dm = _TALK_DAYS.search(sentence) if "days" in lower(sentence) or not sentence.isascii() else None
             talk_days = (D._num(dm["n"] or dm["n2"]) or 1) if dm and _TALK_END.search(sentence) else None
             if dm and talk_days is None and _TALK_AFTER.search(sentence) and not _TALK_BEGAN.search(sentence):
                 talk_days = -(D._num(dm["n"] or dm["n2"]) or 1)  # (negative: only a day of the talks' own)
