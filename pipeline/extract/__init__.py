@@ -133,7 +133,8 @@ def extract(document: Document) -> list[Event]:
         ms = [m for m in ms if not _unattached_talks(m, sent_actors[si], s.text)
               and not _export_pause(m, s.text)
               and not (m.extra.get("pronoun_object") and not _names_tariff_pause(sentences, si, m.t_start, body))]
-        if "when" in s.text:
+        has_when = "when" in s.text
+        if has_when:
             for m in ms:
                 if m.occurred is None:
                     _date_from_since_when(m, s.text, here)
@@ -154,7 +155,7 @@ def extract(document: Document) -> list[Event]:
                       and not x.extra.get("reference")]  # "the measures it announced on Oct. 9" dates only them
         for m in ms:
             before = [x for x in dated_here if x.t_end <= m.t_start]  # "After Thursday's meeting ..., agreed"
-            if m.occurred is None and not before and "when" in s.text:
+            if m.occurred is None and not before and has_when:
                 # "the agreement the President reached with Xi when the two leaders
                 # met in Busan on October 30": a when-clause's happening dates the step
                 before = [x for x in dated_here if x.t_start >= m.t_end

@@ -236,6 +236,9 @@ _WEEKDAY_NAME_KEYS = _keys(*WEEKDAYS)
 _YEAR_KEYS = frozenset(f"20{d}" for d in range(10))
 _ORDINAL_KEYS = frozenset((day + suffix)[:3] for day in [*map(str, range(10)), *(f"{n:02d}" for n in range(100))]
                           for suffix in ("st", "nd", "rd", "th"))
+# the keys of the ordinal words the test before _RE_NTH_WEEKDAY looks for (" last ",
+# " first ", ...): a sentence with none of them, or without the key "of", fails that test
+_NTH_KEYS = _keys("last", "first", "second", "third", "fourth", "final")
 _RELATIVE_HEAD_KEYS = _keys("today", "tonight", "morning", "afternoon", "evening", "yesterday", "night",
                             "tomorrow", "week", "month", "year", "day")
 # a sentence with none of these words holds no date (ISO, dotted and ordinal dates have a number)
@@ -751,7 +754,8 @@ def find_dates(text: str, pub: dt.date, anchor: dt.date | None = None) -> list[D
                 start = start - (len(text[max(0, start - 12):start]) - wm.start())
             add(start, m.end(), first, last or first, "day", first, last, role if start == m.start() else None)
 
-    if has_weekday and " of " in text and (" last " in low or " first " in low or " second " in low or " third " in low
+    if has_weekday and (idx is None or ("of" in keys and not _NTH_KEYS.isdisjoint(keys))) \
+            and " of " in text and (" last " in low or " first " in low or " second " in low or " third " in low
                                            or " fourth " in low or " final " in low):
         # "the last Monday of last month", "the first Friday of March": a weekday
         # counted within a month (before "last month" is read as the whole month)

@@ -584,7 +584,6 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
 
     # every match of the case-sensitive _SAYS_NOW contains one of these words
     says_hint = "says" in sentence or "tells" in sentence or "confirms" in sentence or "announces" in sentence
-    said_hint = "said" in sentence or "announced" in sentence or "confirmed" in sentence
     # a question asserts nothing ("Will the two heads of state meet in Gyeongju?")
     question = sentence.rstrip(" \"'”’)").endswith("?")
 
@@ -647,9 +646,7 @@ def sentence_mentions(sentence: str, si: int, pub: dt.date, anchor_date: dt.date
             m.extra["reference"] = True
         if says_hint and has_span(spans(_SAYS_NOW, sentence), clause[0], s):
             m.extra["reported_now"] = True  # "the ministry says the leaders reached consensus"
-        elif m.tense == "future" and ((said_hint and _SAID_BEFORE.search(sentence, clause[0], s))
-                                      or (("stated" in sentence or "said" in sentence or "announced" in sentence)
-                                          and _SAID_THEN.search(sentence, clause[0], s))):
+        elif m.tense == "future" and _reported_past(sentence, clause[0], s):
             # "China's Customs Tariff Commission said the duty would also drop to
             # 10%", "It said ... China would suspend": a step announced in the
             # past, on the day the report was made
@@ -1119,7 +1116,9 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
     c = _compiled()["tariff_deadline"]
     out = []
     anchors = [a.start() for a in c["anchor"].finditer(sentence)]
-    if "ed it " in lower(sentence):
+    # (every match of _PRONOUN_OBJECT contains "ed it ": without it, no anchor is a pronoun)
+    pronoun = "ed it " in lower(sentence)
+    if pronoun:
         anchors += [a.start() for a in _PRONOUN_OBJECT.finditer(lower(sentence))]
     if not anchors:
         return out
@@ -1165,8 +1164,8 @@ def _deadline_mentions(sentence, si, clauses, dates, base, pub) -> list[Mention]
             mm = base("tariff_deadline", "set" if action == "expire" else action, ms, m.end())
             if not mm:
                 continue
-            if not any(clause[0] <= a < clause[1] and abs(a - ms) < 120 and not _PRONOUN_OBJECT.match(lower(sentence), a)
-                       for a in anchors):
+            if not any(clause[0] <= a < clause[1] and abs(a - ms) < 120
+                       and not (pronoun and _PRONOUN_OBJECT.match(lower(sentence), a)) for a in anchors):
                 mm.extra["pronoun_object"] = True  # "extended it to Nov. 10": the extractor checks what "it" is
             # the measure the trigger is about must be asserted too: "would work
             # to keep in place the suspension ... for a further 90 days"
@@ -1216,6 +1215,19 @@ _NOUN_TRIGGER = re.compile(r"(?i)pause|suspension|truce|reprieve|halt|hike|incre
 # a past report of a future step: "the ministry said (that) China would ..."
 _SAID_BEFORE = re.compile(r"\b(?:said|announced|confirmed)\b(?:\s+(?:that\s+)?(?:[\w'’.-]+\s+){0,8}?(?:would|will)\b)")
 _SAID_THEN = re.compile(r"\b(?:said|stated|announced)\b")
+
+
+def _reported_past(sentence: str, lo: int, hi: int) -> bool:
+    """Whether a past reporting verb between ``lo`` and ``hi`` governs the future step at ``hi``."""
+    # Looked for only for a future-tense mention, not once per sentence; every match
+    # of _SAID_BEFORE contains "said", "announced" or "confirmed", every match of
+    # _SAID_THEN "said", "stated" or "announced", inside the searched range.
+    said_or_announced = sentence.find("said", lo, hi) >= 0 or sentence.find("announced", lo, hi) >= 0
+    if (said_or_announced or sentence.find("confirmed", lo, hi) >= 0) and _SAID_BEFORE.search(sentence, lo, hi):
+        return True
+    return ((said_or_announced or sentence.find("stated", lo, hi) >= 0)
+            and _SAID_THEN.search(sentence, lo, hi) is not None)
+
 _SAYS_NOW = re.compile(r"\b(?:says|tells\s+\w+|confirms|announces)\b")
 def _has_unreal_cue(sentence: str, lo: int, hi: int) -> bool:
     from .negation import _found
