@@ -1228,7 +1228,10 @@ def _reported_past(sentence: str, lo: int, hi: int) -> bool:
     return ((said_or_announced or sentence.find("stated", lo, hi) >= 0)
             and _SAID_THEN.search(sentence, lo, hi) is not None)
 
+
 _SAYS_NOW = re.compile(r"\b(?:says|tells\s+\w+|confirms|announces)\b")
+
+
 def _has_unreal_cue(sentence: str, lo: int, hi: int) -> bool:
     from .negation import _found
     return _opens_cond(sentence) or any(has_span(_found(k, sentence), lo, hi) for k in _UNREAL)
